@@ -1,0 +1,46 @@
+package io.tracker.ingestion.internal.server;
+
+import io.tracker.ingestion.internal.handler.TrackingHandler;
+import io.tracker.processing.spi.EventIntake;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the HTTP server while its configuration ({@code io.tracker.http}) and the processing intake are
+ * present. A configuration change restarts the server with the new settings.
+ */
+@Component(service = {}, configurationPid = HttpServerSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = HttpServerConfig.class)
+public final class HttpIngestionComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpIngestionComponent.class);
+
+    private final HttpServer server;
+
+    @Activate
+    public HttpIngestionComponent(@Reference EventIntake intake, HttpServerConfig config) throws Exception {
+        HttpServerSettings settings = HttpServerSettings.from(config);
+        server = new HttpServer(settings, new TrackingHandler(intake));
+        try {
+            server.start();
+        } catch (Exception e) {
+            LOG.error("{}: cannot listen on {}:{}: {}", HttpServerSettings.PID, settings.host(), settings.port(),
+                    e.toString());
+            server.stop();
+            throw e;
+        }
+        LOG.info("Tracker listening for hits on http://{}:{}", settings.host(), server.port());
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        server.stop();
+        LOG.info("Tracker stopped listening on port {}", server.port());
+    }
+}

@@ -1,0 +1,102 @@
+package io.tracker.processing.internal.dispatch;
+
+import io.tracker.api.Event;
+import io.tracker.api.EventCollector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test collector that records a copy of every batch it takes. It can be held on a gate (every call
+ * waits until the gate opens) and made to fail its first calls.
+ */
+public final class RecordingCollector implements EventCollector {
+
+    private final CountDownLatch gate;
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final List<List<Event>> batches = new ArrayList<>();
+    private int failuresLeft;
+    private int calls;
+
+    private RecordingCollector(CountDownLatch gate, int failures) {
+        this.gate = gate;
+        this.failuresLeft = failures;
+    }
+
+    /** Takes every batch at once. */
+    public static RecordingCollector open() {
+        return new RecordingCollector(null, 0);
+    }
+
+    /** Every call waits until {@code gate} opens (at most 10 s, then it fails the test run loudly). */
+    public static RecordingCollector heldBy(CountDownLatch gate) {
+        return new RecordingCollector(gate, 0);
+    }
+
+    /** Throws from its first {@code failures} calls, then takes every batch. */
+    public static RecordingCollector failingFirst(int failures) {
+        return new RecordingCollector(null, failures);
+    }
+
+    @Override
+    public void collect(List<Event> batch) throws Exception {
+        entered.countDown();
+        if (gate != null && !gate.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("test gate never opened");
+        }
+        synchronized (this) {
+            calls++;
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw new CollectorDown();
+            }
+            batches.add(List.copyOf(batch));
+            notifyAll();
+        }
+    }
+
+    /** Waits until the dispatcher has called {@link #collect(List)} at least once. */
+    public boolean awaitFirstCall(Duration timeout) throws InterruptedException {
+        return entered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until at least {@code count} events have been taken. */
+    public synchronized boolean awaitEvents(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (eventCount() < count) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMs <= 0) {
+                return false;
+            }
+            wait(leftMs);
+        }
+        return true;
+    }
+
+    public synchronized List<List<Event>> batches() {
+        return List.copyOf(batches);
+    }
+
+    public synchronized List<Event> events() {
+        return batches.stream().flatMap(List::stream).toList();
+    }
+
+    public synchronized int calls() {
+        return calls;
+    }
+
+    private int eventCount() {
+        return batches.stream().mapToInt(List::size).sum();
+    }
+
+    /** Thrown by a failing collector; without a stack trace so that retry warnings stay one line. */
+    public static final class CollectorDown extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public CollectorDown() {
+            super("collector down (test)", null, false, false);
+        }
+    }
+}

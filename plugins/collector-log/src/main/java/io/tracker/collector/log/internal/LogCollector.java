@@ -1,0 +1,60 @@
+package io.tracker.collector.log.internal;
+
+import io.tracker.api.Event;
+import io.tracker.api.EventCollector;
+import io.tracker.api.PluginProperties;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log collector: one instance per {@code io.tracker.collector.log} factory configuration. Its
+ * {@code event.types} and {@code tracker.collector.name} become service properties, which is how the
+ * tracker knows what to send it.
+ */
+@Component(service = EventCollector.class, configurationPid = LogCollector.FACTORY_PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        property = {PluginProperties.COLLECTOR_NAME + "=log", PluginProperties.EVENT_TYPES + "=*"})
+@Designate(ocd = LogCollectorConfig.class, factory = true)
+public final class LogCollector implements EventCollector {
+
+    static final String FACTORY_PID = "io.tracker.collector.log";
+    private static final Logger LOG = LoggerFactory.getLogger(LogCollector.class);
+
+    private final String name;
+    private final JsonLinesWriter writer;
+
+    @Activate
+    public LogCollector(LogCollectorConfig config) throws IOException {
+        this.name = config.tracker_collector_name();
+        Path directory = resolve(config.directory());
+        this.writer = new JsonLinesWriter(directory);
+        LOG.info("Log collector '{}' writes event types [{}] to {}", name, config.event_types(), directory);
+    }
+
+    @Override
+    public void collect(List<Event> batch) throws IOException {
+        writer.write(batch);
+    }
+
+    @Deactivate
+    void deactivate() throws IOException {
+        writer.close();
+        LOG.info("Log collector '{}' closed its files", name);
+    }
+
+    /** Relative directories are under the tracker's home, not wherever the JVM was started from. */
+    private static Path resolve(String directory) {
+        Path path = Paths.get(directory);
+        String home = System.getProperty("tracker.home");
+        return path.isAbsolute() || home == null ? path : Paths.get(home).resolve(path);
+    }
+}
