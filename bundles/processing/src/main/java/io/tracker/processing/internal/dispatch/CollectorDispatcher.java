@@ -137,19 +137,19 @@ public final class CollectorDispatcher {
     }
 
     private void run() {
-        List<Event> batch = new ArrayList<>(maxBatchSize);
         while (!(draining && backlog.isEmpty())) {
             try {
                 Event first = backlog.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                // a new list each time: the collector may keep the batch after collect returns
+                List<Event> batch = new ArrayList<>(Math.min(maxBatchSize, backlog.size() + 1));
                 batch.add(first);
                 backlog.drainTo(batch, maxBatchSize - 1);
                 inFlight = batch.size();
                 deliver(Collections.unmodifiableList(batch));
                 inFlight = 0;
-                batch.clear();
             } catch (InterruptedException e) {
                 // only stop() interrupts, after the drain deadline: leave inFlight set so it is counted
                 Thread.currentThread().interrupt();
@@ -168,7 +168,12 @@ public final class CollectorDispatcher {
                     LOG.info("Collector '{}' recovered after {} failed attempts", name, failures);
                 }
                 return;
+            } catch (InterruptedException e) {
+                throw e; // stop() gave up on the drain: end the thread, never retry into a detached collector
             } catch (Exception e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("delivery to '" + name + "' interrupted: " + e);
+                }
                 failures++;
                 failedAttempts.incrementAndGet();
                 long delayMs = backoff.delayMs(failures);

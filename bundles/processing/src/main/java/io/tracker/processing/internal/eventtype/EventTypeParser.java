@@ -27,6 +27,7 @@ public final class EventTypeParser {
     private static final Set<String> KNOWN_KEYS = Set.of("name", "path", "methods", "response", "redirect.parameter");
     private static final Set<String> ALLOWED_METHODS = Set.of("GET", "POST", "HEAD");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern PARAMETER = Pattern.compile("[^\\s=&]{1,128}");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
 
     private EventTypeParser() {
@@ -80,10 +81,11 @@ public final class EventTypeParser {
             throw invalid(source, key, value, "a dimension name is letters, digits, '_' or '-'");
         }
         String rule = value == null ? "" : value.toString().trim();
-        if (!rule.startsWith(QUERY_SOURCE) || rule.length() == QUERY_SOURCE.length()) {
-            throw invalid(source, key, value, "expected query:<parameter>");
+        String parameter = rule.startsWith(QUERY_SOURCE) ? rule.substring(QUERY_SOURCE.length()).trim() : "";
+        if (!PARAMETER.matcher(parameter).matches()) {
+            throw invalid(source, key, value, "expected query:<parameter>, the parameter name without spaces");
         }
-        return new DimensionRule(dimension, rule.substring(QUERY_SOURCE.length()));
+        return new DimensionRule(dimension, parameter);
     }
 
     private static Set<String> methods(Object value, String source) throws InvalidEventTypeException {

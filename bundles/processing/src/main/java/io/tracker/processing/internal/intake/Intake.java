@@ -63,17 +63,19 @@ public final class Intake implements EventIntake {
             }
         }
         Event event = eventFactory.build(type, hit);
+        boolean taken = true;
         for (CollectorDispatcher dispatcher : current) {
             if (dispatcher.accepts(typeName) && !dispatcher.offer(event)) {
-                // another request filled the last slot since the check above, or the collector is detaching
-                LOG.warn("Collector '{}' could not take event {} of type '{}': backlog full or detaching",
-                        dispatcher.name(), event.id(), typeName);
+                // another request filled the last slot since the check above, or the collector began to
+                // detach: refuse the hit so the client retries. Collectors that took the event may get it
+                // again on the retry, which at-least-once delivery allows; losing it would not be.
+                taken = false;
             }
         }
         if (!routed && unroutedTypes.add(typeName)) {
             LOG.warn("Event type '{}' has no collector attached: its events are not stored", typeName);
         }
-        return Acceptance.ACCEPTED;
+        return taken ? Acceptance.ACCEPTED : Acceptance.OVERLOADED;
     }
 
     /** Settings for collectors attached from now on. */

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class CollectorDispatcherTest {
@@ -205,9 +204,6 @@ class CollectorDispatcherTest {
     }
 
     @Test
-    @Disabled("bug: CollectorDispatcher.run() (CollectorDispatcher.java:140-152) passes collect() an unmodifiable "
-            + "VIEW of its reused batch list and clears that list after collect() returns, so a collector that "
-            + "keeps the batch (e.g. hands it to an async sender) later sees it empty or refilled")
     void theBatchHandedToTheCollectorStaysIntactAfterCollectReturns() throws Exception {
         List<List<Event>> kept = new ArrayList<>();
         CountDownLatch delivered = new CountDownLatch(2);
@@ -231,10 +227,6 @@ class CollectorDispatcherTest {
     }
 
     @Test
-    @Disabled("bug: CollectorDispatcher.deliver() (CollectorDispatcher.java:171) catches Exception, which includes "
-            + "the InterruptedException a collector throws when stop() interrupts it in a blocking call; the "
-            + "interrupt is swallowed, the batch is retried, and the thread keeps calling the collector after "
-            + "stop() has returned and reported the events as undelivered")
     void stopEndsTheThreadOfACollectorThatAnswersTheInterruptWithInterruptedException() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch firstCall = new CountDownLatch(1);

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -244,9 +243,6 @@ class EventTypeParserTest {
     }
 
     @Test
-    @Disabled("bug: EventTypeParser.dimension() (EventTypeParser.java:82-86) trims the whole rule but not the "
-            + "parameter after 'query:', so 'query: cid' reads the parameter ' cid' and the dimension is "
-            + "silently always missing, which the parser exists to prevent")
     void readsTheQueryParameterNameWithoutTheSpaceAfterTheColon() throws Exception {
         EventTypeDefinition definition = EventTypeParser.parse(fromFile("path", "/s", "dimension.cid", "query: cid"));
 

@@ -151,6 +151,7 @@ class IntakeTest {
 
         assertThat(intake.accept(impression, hit(1))).isEqualTo(Acceptance.ACCEPTED);
         assertThat(held.awaitFirstCall(WAIT)).isTrue();  // hit 1 in flight, held's backlog empty
+        assertThat(free.awaitEvents(1, WAIT)).isTrue();  // free's backlog empty
         assertThat(intake.accept(impression, hit(2))).isEqualTo(Acceptance.ACCEPTED);
         assertThat(free.awaitEvents(2, WAIT)).isTrue(); // free's backlog is empty again: only held is full
 

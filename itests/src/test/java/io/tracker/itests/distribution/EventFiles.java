@@ -1,0 +1,56 @@
+package io.tracker.itests.distribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Reads what the log collector wrote: {@code data/events/<type>.jsonl}, one JSON object per line. */
+final class EventFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+
+    EventFiles(Path home) {
+        this.directory = home.resolve("data/events");
+    }
+
+    List<JsonNode> read(String type) {
+        Path file = directory.resolve(type + ".jsonl");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                events.add(JSON.readTree(line)); // a half-written line fails here
+            }
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls until an event of the type matches, as a reader tailing the file would. */
+    JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (JsonNode event : read(type)) {
+                if (match.test(event)) {
+                    return event;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching " + type + " event within " + timeout + "; have " + read(type));
+            }
+            Thread.sleep(50);
+        }
+    }
+}
