@@ -3,6 +3,7 @@ package io.tracker.itests.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tracker.itests.install.TrackerHome;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tracker.itests.distribution;
+package io.tracker.itests.install;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +16,13 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * A tracker installed the way a user installs it: the real zip, unpacked with its file modes (so
  * {@code bin/tracker} is executable only if the zip says so).
  */
-final class TrackerHome {
+public final class TrackerHome {
 
     private TrackerHome() {
     }
 
-    static Path unpack(Path into) throws IOException {
+    /** Unpacks the zip into a folder and returns the tracker's home inside it. */
+    public static Path unpack(Path into) throws IOException {
         Path zip = Paths.get(System.getProperty("tracker.zip"));
         try (ZipFile archive = ZipFile.builder().setPath(zip).get()) {
             Enumeration<ZipArchiveEntry> entries = archive.getEntries();
