@@ -21,6 +21,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static boolean stopReported;
 
     private Main() {
     }
@@ -39,14 +40,26 @@ public final class Main {
         systemBundles.install(framework.getBundleContext());
 
         PidFile pidFile = PidFile.claim(home.resolve("data").resolve("tracker.pid"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> FrameworkShutdown.stop(framework), "tracker-shutdown"));
+        // on SIGTERM the JVM halts as soon as the hook returns, so the hook finishes the job itself
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            FrameworkShutdown.stop(framework);
+            stopped(pidFile);
+        }, "tracker-shutdown"));
         framework.start();
         LOG.info("Tracker started from {} (pid {}, console {})", home, ProcessHandle.current().pid(),
                 console ? "on" : "off");
 
-        FrameworkEvent stopped = framework.waitForStop(0);
-        pidFile.release();
-        LOG.info("Tracker stopped");
+        FrameworkEvent stopped = framework.waitForStop(0); // returns when stopped from the console
+        stopped(pidFile);
         System.exit(stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);
+    }
+
+    /** Called by main or the shutdown hook, whichever sees the stop first; the second call does nothing. */
+    private static synchronized void stopped(PidFile pidFile) {
+        if (!stopReported) {
+            stopReported = true;
+            pidFile.release();
+            LOG.info("Tracker stopped");
+        }
     }
 }

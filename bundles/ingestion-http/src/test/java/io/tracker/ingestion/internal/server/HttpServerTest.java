@@ -1,9 +1,12 @@
 package io.tracker.ingestion.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +18,15 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** {@link HttpServer} on a real socket, port 0, asked with the JDK's HTTP client. */
+/**
+ * {@link HttpServer} on a real socket, port 0, asked with the JDK's HTTP client.
+ *
+ * <p>Most tests use a stop timeout of 0 (stop at once): with a graceful stop timeout, Jetty waits for the
+ * client's idle keep-alive connection to be closed, which takes its shutdown idle timeout (about 1 s).
+ */
 class HttpServerTest {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -36,10 +45,9 @@ class HttpServerTest {
 
     @Test
     void servesTheHandlerOnAFreePortWhenPortIsZero() throws Exception {
-        server = new HttpServer(settings(200, 8192), new Hello());
-        server.start();
+        server = start(settings(200, 8192, 0));
 
-        assertThat(server.port()).isPositive();
+        assertThat(server.port()).isBetween(1, 65535);
         HttpResponse<String> response = get("/hello");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("hello /hello");
@@ -47,16 +55,14 @@ class HttpServerTest {
 
     @Test
     void answers404ForRequestsTheHandlerDoesNotHandle() throws Exception {
-        server = new HttpServer(settings(200, 8192), new Hello());
-        server.start();
+        server = start(settings(200, 8192, 0));
 
         assertThat(get("/elsewhere").statusCode()).isEqualTo(404);
     }
 
     @Test
     void doesNotAdvertiseTheServerSoftware() throws Exception {
-        server = new HttpServer(settings(200, 8192), new Hello());
-        server.start();
+        server = start(settings(200, 8192, 0));
 
         HttpResponse<String> response = get("/hello");
         assertThat(response.headers().firstValue("Server")).isEmpty();
@@ -64,9 +70,8 @@ class HttpServerTest {
     }
 
     @Test
-    void answers431ForHeadersLargerThanTheLimit() throws Exception {
-        server = new HttpServer(settings(200, 1024), new Hello());
-        server.start();
+    void answers431ForHeadersLargerThanTheConfiguredLimit() throws Exception {
+        server = start(settings(200, 1024, 0));
 
         HttpRequest tooLarge = HttpRequest.newBuilder(uri("/hello"))
                 .header("X-Padding", "p".repeat(2048))
@@ -76,17 +81,15 @@ class HttpServerTest {
     }
 
     @Test
-    void startsWithTheSmallestThreadPoolTheSettingsAllow() throws Exception {
-        server = new HttpServer(settings(8, 8192), new Hello());
-        server.start();
+    void startsAndServesWithTheSmallestThreadPoolTheSettingsAllow() throws Exception {
+        server = start(settings(8, 8192, 0));
 
         assertThat(get("/hello").statusCode()).isEqualTo(200);
     }
 
     @Test
     void stopClosesThePort() throws Exception {
-        server = new HttpServer(settings(200, 8192), new Hello());
-        server.start();
+        server = start(settings(200, 8192, 0));
         URI uri = uri("/hello");
         assertThat(get("/hello").statusCode()).isEqualTo(200);
 
@@ -97,8 +100,44 @@ class HttpServerTest {
                 .isInstanceOf(IOException.class);
     }
 
-    private static HttpServerSettings settings(int maxThreads, int maxHeaderBytes) {
-        return new HttpServerSettings("127.0.0.1", 0, 30_000, maxThreads, maxHeaderBytes, 1_000);
+    @Test
+    void gracefulStopSucceedsWhileAClientHoldsAnIdleKeepAliveConnection() throws Exception {
+        server = start(settings(200, 8192, 5_000)); // the configured default
+        try (Socket keepAlive = openIdleKeepAliveConnection()) {
+            assertThatCode(server::stop).doesNotThrowAnyException();
+        }
+    }
+
+    @Disabled("bug: HttpServer.java:37 a stop timeout the settings accept (1..~1000 ms) makes stop() throw "
+            + "TimeoutException whenever a client holds an idle keep-alive connection, though no request is in "
+            + "flight: Jetty closes idle connections only after the connector's shutdown idle timeout (1000 ms)")
+    @Test
+    void shortGracefulStopSucceedsWhileAClientHoldsAnIdleKeepAliveConnection() throws Exception {
+        server = start(settings(200, 8192, 200));
+        try (Socket keepAlive = openIdleKeepAliveConnection()) {
+            assertThatCode(server::stop).doesNotThrowAnyException();
+        }
+    }
+
+    /** A raw connection that got its answer and stays open, idle, as browsers keep them. */
+    private Socket openIdleKeepAliveConnection() throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        String answer = new String(in.readNBytes(17), StandardCharsets.US_ASCII);
+        assertThat(answer).isEqualTo("HTTP/1.1 200 OK\r\n");
+        return socket;
+    }
+
+    private static HttpServer start(HttpServerSettings settings) throws Exception {
+        HttpServer started = new HttpServer(settings, new Hello());
+        started.start();
+        return started;
+    }
+
+    private static HttpServerSettings settings(int maxThreads, int maxHeaderBytes, long stopTimeoutMs) {
+        return new HttpServerSettings("127.0.0.1", 0, 30_000, maxThreads, maxHeaderBytes, stopTimeoutMs);
     }
 
     private URI uri(String path) {
