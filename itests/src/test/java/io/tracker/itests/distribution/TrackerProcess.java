@@ -86,6 +86,9 @@ final class TrackerProcess {
             } catch (IOException notYet) {
                 // connection refused until Jetty listens
             }
+            if (log().contains("Tracker failed to start") || log().contains("Tracker not started")) {
+                throw new AssertionError("tracker failed to start; log:\n" + log());
+            }
             Thread.sleep(100);
         }
         throw new AssertionError("tracker did not answer on port " + port + " within " + timeout + "; log:\n" + log());

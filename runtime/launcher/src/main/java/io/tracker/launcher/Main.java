@@ -1,5 +1,6 @@
 package io.tracker.launcher;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
@@ -26,12 +27,32 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Path home = Paths.get(System.getProperty(FrameworkProperties.HOME, ".")).toAbsolutePath().normalize();
         System.setProperty(FrameworkProperties.HOME, home.toString());
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
 
+        // claim the home before touching data/cache: a second launch must not wipe a running tracker's cache
+        PidFile pidFile;
+        try {
+            pidFile = PidFile.claim(home.resolve("data").resolve("tracker.pid"));
+        } catch (IllegalStateException | IOException refused) {
+            LOG.error("Tracker not started: {}", refused.getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
+            int exitCode = run(home, pidFile);
+            System.exit(exitCode);
+        } catch (Exception | LinkageError e) {
+            LOG.error("Tracker failed to start from {}", home, e);
+            pidFile.release();
+            System.exit(1); // also ends a half-started framework, whose threads would keep the JVM alive
+        }
+    }
+
+    private static int run(Path home, PidFile pidFile) throws Exception {
         boolean console = System.console() != null && !Boolean.getBoolean("tracker.noconsole");
         SystemBundles systemBundles = SystemBundles.scan(home.resolve("system"));
         Map<String, Object> properties = FrameworkProperties.build(home, systemBundles.highestStartLevel(), console);
@@ -39,7 +60,6 @@ public final class Main {
         framework.init();
         systemBundles.install(framework.getBundleContext());
 
-        PidFile pidFile = PidFile.claim(home.resolve("data").resolve("tracker.pid"));
         // on SIGTERM the JVM halts as soon as the hook returns, so the hook finishes the job itself
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             FrameworkShutdown.stop(framework);
@@ -51,7 +71,7 @@ public final class Main {
 
         FrameworkEvent stopped = framework.waitForStop(0); // returns when stopped from the console
         stopped(pidFile);
-        System.exit(stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);
+        return stopped.getType() == FrameworkEvent.ERROR ? 1 : 0;
     }
 
     /** Called by main or the shutdown hook, whichever sees the stop first; the second call does nothing. */

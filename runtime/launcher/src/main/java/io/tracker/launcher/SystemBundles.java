@@ -13,6 +13,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The framework-level bundles in {@code system/<start level>/*.jar}: the folder name is the start level,
@@ -20,6 +22,8 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * stops higher levels first.
  */
 final class SystemBundles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SystemBundles.class);
 
     private final Map<Integer, List<Path>> jarsByLevel;
 
@@ -34,6 +38,8 @@ final class SystemBundles {
                 String name = level.getFileName().toString();
                 if (Files.isDirectory(level) && name.matches("[1-9][0-9]?")) {
                     jarsByLevel.put(Integer.parseInt(name), jars(level));
+                } else if (!name.equals("boot")) {
+                    LOG.warn("Ignoring {}: only system/boot and system/<start level 1-99> are used", level);
                 }
             }
         }

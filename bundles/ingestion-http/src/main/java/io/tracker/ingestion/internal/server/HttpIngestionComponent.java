@@ -22,6 +22,7 @@ public final class HttpIngestionComponent {
     private static final Logger LOG = LoggerFactory.getLogger(HttpIngestionComponent.class);
 
     private final HttpServer server;
+    private final int port;
 
     @Activate
     public HttpIngestionComponent(@Reference EventIntake intake, HttpServerConfig config) throws Exception {
@@ -35,12 +36,15 @@ public final class HttpIngestionComponent {
             server.stop();
             throw e;
         }
-        LOG.info("Tracker listening for hits on http://{}:{}", settings.host(), server.port());
+        port = server.port();
+        LOG.info("Tracker listening for hits on http://{}:{}", settings.host(), port);
     }
 
     @Deactivate
     void deactivate() throws Exception {
-        server.stop();
-        LOG.info("Tracker stopped listening on port {}", server.port());
+        if (!server.stop()) {
+            LOG.warn("{}: requests still in flight after stop.timeout.ms were cut off", HttpServerSettings.PID);
+        }
+        LOG.info("Tracker stopped listening on port {}", port);
     }
 }

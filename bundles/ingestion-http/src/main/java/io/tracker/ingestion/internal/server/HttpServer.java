@@ -1,5 +1,6 @@
 package io.tracker.ingestion.internal.server;
 
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -30,6 +31,9 @@ public final class HttpServer {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeoutMs());
+        // idle keep-alive connections hold no request: close them at once on stop instead of after Jetty's
+        // default second, which would outlast a short stop timeout and fail the graceful stop
+        connector.setShutdownIdleTimeout(Math.min(1000, settings.stopTimeoutMs() / 4));
         server.addConnector(connector);
 
         GracefulHandler graceful = new GracefulHandler(handler);
@@ -42,8 +46,18 @@ public final class HttpServer {
         server.start();
     }
 
-    public void stop() throws Exception {
-        server.stop();
+    /**
+     * Stops gracefully: waits up to the stop timeout for requests in flight.
+     *
+     * @return false if requests were still in flight when the stop timeout ran out and were cut off
+     */
+    public boolean stop() throws Exception {
+        try {
+            server.stop();
+            return true;
+        } catch (TimeoutException e) {
+            return false; // Jetty has stopped anyway; only the grace period ran out
+        }
     }
 
     /** The port actually bound; differs from the configured one when that was 0. */

@@ -25,6 +25,6 @@ public @interface HttpServerConfig {
     int request_header_max_bytes() default 8192;
 
     @AttributeDefinition(description = "On shutdown, how long requests in flight may take to finish, in "
-            + "milliseconds.")
+            + "milliseconds, 0 to 10000.")
     long stop_timeout_ms() default 5_000;
 }

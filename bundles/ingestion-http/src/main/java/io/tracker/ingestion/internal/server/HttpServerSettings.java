@@ -14,7 +14,8 @@ public record HttpServerSettings(String host, int port, long idleTimeoutMs, int 
         require(maxThreads >= 8, "threads.max", maxThreads, "must be at least 8");
         require(maxRequestHeaderBytes >= 1024, "request.header.max.bytes", maxRequestHeaderBytes,
                 "must be at least 1024");
-        require(stopTimeoutMs >= 0, "stop.timeout.ms", stopTimeoutMs, "must not be negative");
+        require(stopTimeoutMs >= 0 && stopTimeoutMs <= 10_000, "stop.timeout.ms", stopTimeoutMs,
+                "must be between 0 and 10000, so that the whole tracker stops within 15 s");
     }
 
     static HttpServerSettings from(HttpServerConfig config) {

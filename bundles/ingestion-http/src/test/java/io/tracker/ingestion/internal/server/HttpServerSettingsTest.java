@@ -63,10 +63,14 @@ class HttpServerSettingsTest {
     }
 
     @Test
-    void rejectsANegativeStopTimeout() {
+    void rejectsAStopTimeoutOutsideWhatAFifteenSecondStopAllows() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> settings(8080, 30_000, 200, 8192, -1))
-                .withMessage("io.tracker.http: key 'stop.timeout.ms' = '-1': must not be negative");
+                .withMessage("io.tracker.http: key 'stop.timeout.ms' = '-1': must be between 0 and 10000, "
+                        + "so that the whole tracker stops within 15 s");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> settings(8080, 30_000, 200, 8192, 10_001))
+                .withMessageContaining("'stop.timeout.ms' = '10001'");
     }
 
     @Test

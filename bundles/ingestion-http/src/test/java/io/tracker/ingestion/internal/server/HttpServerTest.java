@@ -18,7 +18,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,9 +107,6 @@ class HttpServerTest {
         }
     }
 
-    @Disabled("bug: HttpServer.java:37 a stop timeout the settings accept (1..~1000 ms) makes stop() throw "
-            + "TimeoutException whenever a client holds an idle keep-alive connection, though no request is in "
-            + "flight: Jetty closes idle connections only after the connector's shutdown idle timeout (1000 ms)")
     @Test
     void shortGracefulStopSucceedsWhileAClientHoldsAnIdleKeepAliveConnection() throws Exception {
         server = start(settings(200, 8192, 200));

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 final class JsonLinesWriter implements Closeable {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** No root value separator: each line is exactly one object, the newline is written by us. */
+    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
 
     private final Path directory;
     private final Map<String, JsonGenerator> filesByType = new HashMap<>();
