@@ -17,6 +17,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p><b>Failure.</b> Throwing from {@link #collect(List)} means "not delivered": the tracker keeps the
  * whole batch and calls again later with backoff. Delivery is therefore at-least-once; an event that is
  * delivered twice has the same {@link Event#id()}.
+ *
+ * <p><b>Durability.</b> Events come from the tracker's journal, through a cursor kept per collector name.
+ * A collector that is upgraded, restarted or re-installed under the same name continues where it left
+ * off; see {@link PluginProperties#START_POSITION} and {@link PluginProperties#OVERFLOW_POLICY}.
  */
 @ConsumerType
 public interface EventCollector {

@@ -18,6 +18,26 @@ public final class PluginProperties {
     /** The {@link #EVENT_TYPES} value that attaches a collector to every event type. */
     public static final String ALL_EVENT_TYPES = "*";
 
+    /**
+     * Service property of a collector: where it starts in the journal the first time it attaches,
+     * {@code latest} (events from now on) or {@code earliest} (everything the journal still holds). A
+     * collector that was attached before resumes from its cursor instead. Default: the tracker's
+     * {@code collector.start.default}.
+     *
+     * @since 1.1
+     */
+    public static final String START_POSITION = "start.position";
+
+    /**
+     * Service property of a collector: what happens when the journal reaches its disk quota while this
+     * collector has not received its oldest events: {@code drop-oldest} (they are dropped for it, counted
+     * and logged) or {@code reject} (the tracker refuses new hits with 503 until it catches up). Default:
+     * the tracker's {@code collector.overflow.default}.
+     *
+     * @since 1.1
+     */
+    public static final String OVERFLOW_POLICY = "overflow.policy";
+
     private PluginProperties() {
     }
 }

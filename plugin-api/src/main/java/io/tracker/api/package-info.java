@@ -10,7 +10,7 @@
  * <p>The package follows semantic versioning: a change that breaks a plugin raises the major version.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tracker.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,57 +2,79 @@ package io.tracker.processing.internal.dispatch;
 
 import io.tracker.api.Event;
 import io.tracker.api.EventCollector;
+import io.tracker.processing.internal.journal.Journal;
+import io.tracker.processing.internal.journal.JournalPosition;
+import io.tracker.processing.internal.journal.JournalReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers events to one collector from its own named thread, in batches, retrying a failed batch with
- * backoff until it is delivered. Request threads only {@link #offer(Event)} into a bounded queue, so a
- * slow or failing collector grows its own backlog and never blocks ingestion.
+ * Delivers the journal to one collector from its own named thread: reads batches from the collector's
+ * cursor, calls {@link EventCollector#collect(List)}, and moves and saves the cursor only once that
+ * returned. A failed batch is retried with backoff until it is delivered; meanwhile only this
+ * collector's lag grows.
  *
- * <p>Stopping happens in two stages: no more offers are taken and the thread drains the backlog into the
- * collector; if that has not finished by the deadline, the thread is interrupted and what is left is
- * counted and logged as undelivered.
+ * <p>Two ways to stop: {@link #detach(long)} (the collector is going away, e.g. upgraded: finish the
+ * batch in hand, keep the cursor where it is) and {@link #drain(long)} (the tracker stops: deliver up to
+ * the journal's end first, within a deadline).
  */
 public final class CollectorDispatcher {
 
+    /** What the console shows. */
+    public enum State { RUNNING, FAILING, STOPPED }
+
     private static final Logger LOG = LoggerFactory.getLogger(CollectorDispatcher.class);
+    private static final long IDLE_WAIT_MS = 100;
 
     private final String name;
     private final EventCollector collector;
-    private final ArrayBlockingQueue<Event> backlog;
-    private final int maxBatchSize;
-    private final RetryBackoff backoff;
+    private final String version;
+    private final Journal journal;
+    private final JournalReader reader;
+    private final CursorStore cursors;
+    private final DispatchSettings settings;
     private final Thread thread;
     private volatile EventTypeFilter eventTypes;
-    private volatile boolean accepting = true;
+    private volatile boolean stopping;
     private volatile boolean draining;
-    /** Size of the batch being delivered; with the backlog, what stop() reports as undelivered. */
-    private volatile int inFlight;
+    private volatile long drainDeadlineNanos;
+    private volatile State state = State.RUNNING;
+    private volatile JournalPosition committed;
+    private volatile String lastError = "";
+    private volatile long caughtUpAtMs = System.currentTimeMillis();
+    private final AtomicReference<JournalPosition> pendingReplay = new AtomicReference<>();
+    /** Offset before which the quota removed data: the cursor must not stay behind it. */
+    private volatile long droppedBefore = -1;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
-    public CollectorDispatcher(String name, EventCollector collector, EventTypeFilter eventTypes,
-                               DispatchSettings settings) {
+    public CollectorDispatcher(String name, EventCollector collector, String version, EventTypeFilter eventTypes,
+                               Journal journal, JournalPosition from, CursorStore cursors, DispatchSettings settings) {
         this.name = name;
         this.collector = collector;
+        this.version = version;
         this.eventTypes = eventTypes;
-        this.backlog = new ArrayBlockingQueue<>(settings.backlogCapacity());
-        this.maxBatchSize = settings.maxBatchSize();
-        this.backoff = settings.backoff();
+        this.journal = journal;
+        this.reader = journal.reader(from);
+        this.committed = from;
+        this.cursors = cursors;
+        this.settings = settings;
         this.thread = new Thread(this::run, "tracker-dispatch-" + name);
         this.thread.setDaemon(true);
     }
 
     public void start() {
+        cursors.save(name, new CursorStore.Cursor(committed, -1));
         thread.start();
-        LOG.info("Collector '{}' attached to event types [{}]", name, eventTypes);
+        LOG.info("Collector '{}' ({}) attached to event types [{}], from journal offset {}", name, version,
+                eventTypes, committed.offset());
     }
 
     public String name() {
@@ -63,8 +85,16 @@ public final class CollectorDispatcher {
         return collector;
     }
 
-    public boolean accepts(String eventType) {
-        return accepting && eventTypes.accepts(eventType);
+    public String version() {
+        return version;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public String lastError() {
+        return lastError;
     }
 
     public void attachTo(EventTypeFilter eventTypes) {
@@ -72,14 +102,19 @@ public final class CollectorDispatcher {
         LOG.info("Collector '{}' now attached to event types [{}]", name, eventTypes);
     }
 
-    /** Whether an offer would be taken now; lets the caller refuse a hit before enqueueing anywhere. */
-    public boolean hasRoom() {
-        return backlog.remainingCapacity() > 0;
+    /** The next journal offset this collector has not confirmed. */
+    public JournalPosition committed() {
+        return committed;
     }
 
-    /** Queues an event; false when the backlog is full or the dispatcher is stopping. */
-    public boolean offer(Event event) {
-        return accepting && backlog.offer(event);
+    /** Records in the journal after the cursor (of every type: a bound on what this collector still gets). */
+    public long lagEvents() {
+        return Math.max(0, journal.end().offset() - committed.offset());
+    }
+
+    /** How long the collector has been behind, in seconds; 0 when it has everything. */
+    public long lagSeconds() {
+        return lagEvents() == 0 ? 0 : (System.currentTimeMillis() - caughtUpAtMs) / 1000;
     }
 
     public long deliveredCount() {
@@ -90,36 +125,58 @@ public final class CollectorDispatcher {
         return failedAttempts.get();
     }
 
-    public int backlogSize() {
-        return backlog.size();
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Moves the cursor back (or forward) for a replay, from any thread; applied before the next read. */
+    public void replayFrom(JournalPosition to) {
+        pendingReplay.set(to);
+        wake();
     }
 
     /**
-     * Stops taking events, delivers the backlog and ends the thread.
-     *
-     * @param drainTimeoutMs how long the backlog may take to drain before delivery is abandoned
-     * @return the number of events that could not be delivered
+     * The quota removed the records before {@code offset}, which starts a segment: a cursor behind it
+     * jumps there, and the records it skips are counted as dropped. Called with the journal's lock held.
      */
-    public int stop(long drainTimeoutMs) {
-        beginStop();
-        return awaitStop(drainTimeoutMs);
+    public void dropBefore(long offset) {
+        droppedBefore = Math.max(droppedBefore, offset);
+        wake();
     }
 
-    /** First stage of stopping: refuse new events, let the thread drain the backlog. Does not wait. */
-    public void beginStop() {
-        accepting = false;
+    private void wake() {
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Stops after the batch in hand, keeping the cursor for the collector's return. Waits up to {@code timeoutMs}. */
+    public void detach(long timeoutMs) {
+        stopping = true;
+        awaitThread(timeoutMs);
+        LOG.info("Collector '{}' ({}) detached at journal offset {}, {} events delivered", name, version,
+                committed.offset(), delivered.get());
+    }
+
+    /** Delivers up to the journal's end, then stops; gives up at the deadline, keeping the cursor. */
+    public void drain(long timeoutMs) {
+        drainDeadlineNanos = System.nanoTime() + timeoutMs * 1_000_000L;
         draining = true;
+        stopping = true;
+        awaitThread(timeoutMs + 1000);
+        long left = journal.end().offset() - committed.offset();
+        if (left > 0) {
+            LOG.warn("Collector '{}' stopped {} records short of the journal's end; they are delivered after restart",
+                    name, left);
+        }
     }
 
-    /**
-     * Second stage: wait for the drain, then interrupt delivery if it is still going.
-     *
-     * @return the number of events that could not be delivered
-     */
-    public int awaitStop(long drainTimeoutMs) {
+    private void awaitThread(long timeoutMs) {
+        wake();
         try {
-            thread.join(Math.max(drainTimeoutMs, 1));
+            thread.join(Math.max(1, timeoutMs));
             if (thread.isAlive()) {
+                LOG.warn("Collector '{}' did not return from collect() within {} ms; interrupting it", name, timeoutMs);
                 thread.interrupt();
                 thread.join(1000);
             }
@@ -127,60 +184,149 @@ public final class CollectorDispatcher {
             Thread.currentThread().interrupt();
             thread.interrupt();
         }
-        int undelivered = backlog.size() + inFlight;
-        if (undelivered > 0) {
-            LOG.error("Collector '{}' detached with {} events undelivered", name, undelivered);
-        } else {
-            LOG.info("Collector '{}' detached, {} events delivered", name, delivered.get());
+        state = State.STOPPED;
+        reader.closeQuietly();
+    }
+
+    private boolean keepGoing() {
+        if (!stopping) {
+            return true;
         }
-        return undelivered;
+        return draining && System.nanoTime() < drainDeadlineNanos && committed.offset() < journal.end().offset();
     }
 
     private void run() {
-        while (!(draining && backlog.isEmpty())) {
+        int readFailures = 0;
+        while (keepGoing()) {
             try {
-                Event first = backlog.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                applyReplay();
+                applyDrop();
+                List<Event> batch = new ArrayList<>();
+                int consumed = read(batch);
+                readFailures = 0;
+                if (batch.isEmpty()) {
+                    if (consumed > 0) {
+                        commit(); // only events of other types: move past them
+                    } else {
+                        caughtUpAtMs = System.currentTimeMillis();
+                        journal.awaitAppend(reader.position().offset() - 1, IDLE_WAIT_MS);
+                    }
                     continue;
                 }
-                // a new list each time: the collector may keep the batch after collect returns
-                List<Event> batch = new ArrayList<>(Math.min(maxBatchSize, backlog.size() + 1));
-                batch.add(first);
-                backlog.drainTo(batch, maxBatchSize - 1);
-                inFlight = batch.size();
-                deliver(Collections.unmodifiableList(batch));
-                inFlight = 0;
+                if (!deliver(Collections.unmodifiableList(batch))) {
+                    return; // detached while failing: the cursor stays before this batch
+                }
+                delivered.addAndGet(batch.size());
+                commit();
             } catch (InterruptedException e) {
-                // only stop() interrupts, after the drain deadline: leave inFlight set so it is counted
                 Thread.currentThread().interrupt();
                 return;
+            } catch (IOException | RuntimeException e) {
+                // an unreadable record stays unread: retrying keeps the failure visible instead of skipping data
+                readFailures++;
+                state = State.FAILING;
+                lastError = String.valueOf(e);
+                LOG.error("Collector '{}' cannot read the journal at offset {} (attempt {})", name,
+                        reader.position().offset(), readFailures, e);
+                try {
+                    if (!pause(settings.backoff().delayMs(readFailures))) {
+                        return;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    private void deliver(List<Event> batch) throws InterruptedException {
+    /** Reads a batch; with a partial batch, lingers once for more so collectors see fewer, fuller calls. */
+    private int read(List<Event> batch) throws IOException, InterruptedException {
+        try {
+            int consumed = reader.read(settings.maxBatchSize(), eventTypes::accepts, batch);
+            if (consumed > 0 && batch.size() < settings.maxBatchSize() && settings.lingerMs() > 0 && !stopping) {
+                journal.awaitAppend(reader.position().offset() - 1, settings.lingerMs());
+                consumed += reader.read(settings.maxBatchSize() - batch.size(), eventTypes::accepts, batch);
+            }
+            return consumed;
+        } catch (JournalReader.SegmentGoneException e) {
+            batch.clear();
+            JournalPosition start = journal.start();
+            dropped.addAndGet(start.offset() - reader.position().offset());
+            LOG.warn("Collector '{}' lost journal records {} to {}: the quota removed them before delivery", name,
+                    reader.position().offset(), start.offset() - 1);
+            reader.seek(start);
+            return 0;
+        }
+    }
+
+    /** @return false if the dispatcher was detached before the batch could be delivered */
+    private boolean deliver(List<Event> batch) throws InterruptedException {
         int failures = 0;
         while (true) {
             try {
                 collector.collect(batch);
-                delivered.addAndGet(batch.size());
                 if (failures > 0) {
                     LOG.info("Collector '{}' recovered after {} failed attempts", name, failures);
                 }
-                return;
+                state = State.RUNNING;
+                return true;
             } catch (InterruptedException e) {
-                throw e; // stop() gave up on the drain: end the thread, never retry into a detached collector
+                throw e;
             } catch (Exception e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("delivery to '" + name + "' interrupted: " + e);
                 }
                 failures++;
                 failedAttempts.incrementAndGet();
-                long delayMs = backoff.delayMs(failures);
-                LOG.warn("Collector '{}' failed to take a batch of {} events (attempt {}), retrying in {} ms",
-                        name, batch.size(), failures, delayMs, e);
-                Thread.sleep(delayMs);
+                state = State.FAILING;
+                lastError = String.valueOf(e);
+                long delayMs = settings.backoff().delayMs(failures);
+                LOG.warn("Collector '{}' failed to take {} events (attempt {}), retrying in {} ms: {}", name,
+                        batch.size(), failures, delayMs, e.toString());
+                if (!pause(delayMs)) {
+                    return false;
+                }
             }
+        }
+    }
+
+    /** Waits before a retry; false if the dispatcher was told to stop meanwhile (or the drain ran out). */
+    private boolean pause(long delayMs) throws InterruptedException {
+        synchronized (this) {
+            if (!stopping) {
+                wait(delayMs);
+            }
+        }
+        return keepGoing();
+    }
+
+    private void commit() {
+        committed = reader.position();
+        cursors.save(name, new CursorStore.Cursor(committed, -1));
+        if (committed.offset() >= journal.end().offset()) {
+            caughtUpAtMs = System.currentTimeMillis();
+        }
+    }
+
+    private void applyReplay() {
+        JournalPosition to = pendingReplay.getAndSet(null);
+        if (to != null) {
+            LOG.info("Collector '{}' replays from journal offset {}", name, to.offset());
+            reader.seek(to);
+            commit();
+        }
+    }
+
+    private void applyDrop() {
+        long before = droppedBefore;
+        long from = reader.position().offset();
+        if (before > from) {
+            dropped.addAndGet(before - from);
+            LOG.warn("Collector '{}' skips journal records {} to {}: the quota dropped them before delivery", name,
+                    from, before - 1);
+            reader.seek(new JournalPosition(before, before, 0));
+            commit();
         }
     }
 }

@@ -2,18 +2,26 @@ package io.tracker.processing.internal.intake;
 
 import io.tracker.api.EventCollector;
 import io.tracker.api.PluginProperties;
-import io.tracker.processing.internal.dispatch.DispatchSettings;
+import io.tracker.processing.internal.dispatch.CursorStore;
+import io.tracker.processing.internal.dispatch.Deliveries;
 import io.tracker.processing.internal.dispatch.EventTypeFilter;
-import io.tracker.processing.internal.dispatch.RetryBackoff;
 import io.tracker.processing.internal.event.EventFactory;
 import io.tracker.processing.internal.eventtype.EventTypeRegistry;
+import io.tracker.processing.internal.journal.Journal;
+import io.tracker.processing.internal.journal.JournalPosition;
+import io.tracker.processing.internal.journal.JournalSearch;
 import io.tracker.processing.spi.Acceptance;
 import io.tracker.processing.spi.EventIntake;
 import io.tracker.processing.spi.Hit;
 import io.tracker.processing.spi.Route;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,47 +34,75 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** OSGi glue around {@link Intake}: collectors come and go as services, configuration as a snapshot. */
-@Component(service = EventIntake.class, configurationPid = IntakeComponent.PID)
+/**
+ * OSGi glue: opens the journal, runs the {@link Intake} for ingestion and the {@link Deliveries} for
+ * collectors, which come and go as services.
+ */
+@Component(service = {EventIntake.class, CollectorConsole.class}, configurationPid = ProcessingSettings.PID)
 @Designate(ocd = ProcessingConfig.class)
-public final class IntakeComponent implements EventIntake {
+public final class IntakeComponent implements EventIntake, CollectorConsole {
 
-    static final String PID = "io.tracker.processing";
     private static final Logger LOG = LoggerFactory.getLogger(IntakeComponent.class);
 
+    private final ProcessingSettings settings;
+    private final Journal journal;
+    private final Deliveries deliveries;
     private final Intake intake;
     private volatile long drainTimeoutMs;
 
     @Activate
-    public IntakeComponent(@Reference EventTypeRegistry eventTypes, ProcessingConfig config) {
-        this.intake = new Intake(eventTypes, new EventFactory(Clock.systemUTC()), settings(config));
-        this.drainTimeoutMs = config.drain_timeout_ms();
+    public IntakeComponent(@Reference EventTypeRegistry eventTypes, ProcessingConfig config) throws IOException {
+        settings = ProcessingSettings.from(config, home());
+        deliveries = new Deliveries(new CursorStore(settings.cursorDirectory()), settings.delivery(),
+                System::currentTimeMillis);
+        journal = Journal.open(settings.journal(), deliveries);
+        deliveries.start(journal);
+        intake = new Intake(eventTypes, new EventFactory(Clock.systemUTC()), journal);
+        drainTimeoutMs = settings.drainTimeoutMs();
     }
 
     @Modified
     void modified(ProcessingConfig config) {
-        intake.useSettings(settings(config));
-        drainTimeoutMs = config.drain_timeout_ms();
-        LOG.info("{}: new dispatch settings apply to collectors attached from now on", PID);
+        ProcessingSettings changed = ProcessingSettings.from(config, home());
+        deliveries.useSettings(changed.delivery());
+        drainTimeoutMs = changed.drainTimeoutMs();
+        if (!changed.journal().equals(settings.journal())) {
+            LOG.warn("{}: journal.* changes take effect at the next start", ProcessingSettings.PID);
+        }
     }
 
     @Deactivate
-    void deactivate() {
-        intake.close(drainTimeoutMs);
+    void deactivate() throws IOException {
+        deliveries.close(drainTimeoutMs);
+        journal.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindCollector(EventCollector collector, Map<String, Object> properties) {
-        intake.attach(collectorName(properties), collector, EventTypeFilter.of(properties.get(PluginProperties.EVENT_TYPES)));
+    void bindCollector(EventCollector collector, ServiceReference<EventCollector> reference) {
+        String name = String.valueOf(property(reference, PluginProperties.COLLECTOR_NAME,
+                "collector-" + reference.getProperty("service.id")));
+        try {
+            Deliveries.CollectorOptions options = new Deliveries.CollectorOptions(
+                    ProcessingSettings.parse(Deliveries.StartPosition.class, PluginProperties.START_POSITION,
+                            String.valueOf(property(reference, PluginProperties.START_POSITION,
+                                    settings.delivery().defaultStart().name()))),
+                    ProcessingSettings.parse(Deliveries.OverflowPolicy.class, PluginProperties.OVERFLOW_POLICY,
+                            String.valueOf(property(reference, PluginProperties.OVERFLOW_POLICY,
+                                    settings.delivery().defaultOverflow().name()))));
+            deliveries.attach(name, collector, version(reference),
+                    EventTypeFilter.of(reference.getProperty(PluginProperties.EVENT_TYPES)), options);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Collector '{}' not attached: {}", name, e.getMessage());
+        }
     }
 
-    void updatedCollector(EventCollector collector, Map<String, Object> properties) {
-        intake.reattach(collector, EventTypeFilter.of(properties.get(PluginProperties.EVENT_TYPES)));
+    void updatedCollector(EventCollector collector, ServiceReference<EventCollector> reference) {
+        deliveries.reattach(collector, EventTypeFilter.of(reference.getProperty(PluginProperties.EVENT_TYPES)));
     }
 
     void unbindCollector(EventCollector collector) {
-        intake.detach(collector, drainTimeoutMs);
+        deliveries.detach(collector);
     }
 
     @Override
@@ -79,19 +115,54 @@ public final class IntakeComponent implements EventIntake {
         return intake.accept(route, hit);
     }
 
-    private static String collectorName(Map<String, Object> properties) {
-        Object name = properties.get(PluginProperties.COLLECTOR_NAME);
-        return name != null ? name.toString() : "collector-" + properties.get("service.id");
+    @Override
+    public String collectors() {
+        return CollectorTable.render(deliveries.attached(), deliveries.retainedCursors(), journal.end().offset())
+                + String.format("journal: offsets %d to %d, %d segments, %d bytes; hits refused: %d%n",
+                journal.start().offset(), journal.end().offset(), journal.segmentCount(), journal.sizeBytes(),
+                intake.refusedCount());
     }
 
-    private static DispatchSettings settings(ProcessingConfig config) {
-        String source = PID + ": ";
+    @Override
+    public String replay(String collector, String from) {
         try {
-            return new DispatchSettings(config.dispatch_backlog_capacity(), config.dispatch_batch_max_size(),
-                    new RetryBackoff(config.dispatch_retry_initial_ms(), config.dispatch_retry_max_ms(),
-                            () -> ThreadLocalRandom.current().nextDouble()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + e.getMessage(), e);
+            return deliveries.replay(collector, position(from));
+        } catch (IOException | IllegalArgumentException e) {
+            return "replay refused: " + e.getMessage();
         }
+    }
+
+    private JournalPosition position(String from) throws IOException {
+        switch (from) {
+            case "earliest":
+                return journal.start();
+            case "latest":
+                return journal.end();
+            default:
+                if (from.chars().allMatch(Character::isDigit)) {
+                    return JournalSearch.atOffset(journal, Long.parseLong(from));
+                }
+                try {
+                    return JournalSearch.firstAtOrAfter(journal, Instant.parse(from));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("expected earliest, latest, an offset or an ISO-8601 time such "
+                            + "as 2026-11-28T10:00:00Z, got '" + from + "'");
+                }
+        }
+    }
+
+    private static Object property(ServiceReference<?> reference, String key, Object fallback) {
+        Object value = reference.getProperty(key);
+        return value == null ? fallback : value;
+    }
+
+    private static String version(ServiceReference<?> reference) {
+        return reference.getBundle() == null ? "?"
+                : reference.getBundle().getSymbolicName() + " " + reference.getBundle().getVersion();
+    }
+
+    /** Relative directories are under the tracker's home, not wherever the JVM was started from. */
+    private static Path home() {
+        return Paths.get(System.getProperty("tracker.home", "."));
     }
 }
