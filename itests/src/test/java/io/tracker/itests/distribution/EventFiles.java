@@ -38,6 +38,30 @@ final class EventFiles {
         }
     }
 
+    /** The {@code cid} dimensions of every event of the type written so far. */
+    java.util.Set<String> campaignIds(String type) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        read(type).forEach(event -> ids.add(event.at("/dimensions/cid").asText()));
+        return ids;
+    }
+
+    /** Polls until every {@code cid} in {@code expected} was written for the type. */
+    void awaitAll(String type, java.util.Set<String> expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.util.Set<String> missing = new java.util.HashSet<>(expected);
+            missing.removeAll(campaignIds(type));
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(missing.size() + " of " + expected.size() + " acknowledged " + type
+                        + " events never reached data/events, e.g. " + missing.stream().limit(5).toList());
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Polls until an event of the type matches, as a reader tailing the file would. */
     JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

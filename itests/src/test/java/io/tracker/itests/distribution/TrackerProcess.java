@@ -104,6 +104,22 @@ final class TrackerProcess {
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Waits until the tracker's log contains {@code text}, e.g. a collector attaching. */
+    void awaitLog(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!log().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + text + "' in the log within " + timeout + ":\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The pid the launcher wrote, while it runs. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readString(home.resolve("data/tracker.pid")).trim());
+    }
+
     String log() {
         try {
             Path log = home.resolve("logs/tracker.log");
