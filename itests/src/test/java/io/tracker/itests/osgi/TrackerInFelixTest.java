@@ -13,6 +13,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import io.tracker.api.Event;
 import io.tracker.api.EventCollector;
+import io.tracker.api.EventPreprocessor;
 import io.tracker.api.PluginProperties;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -130,7 +131,7 @@ public class TrackerInFelixTest {
     @Test
     public void aPixelHitReachesEveryAttachedCollector() throws Exception {
         BlockingQueue<Event> received = new LinkedBlockingQueue<>();
-        ServiceRegistration<EventCollector> probe = registerCollector("probe", "impression", received);
+        ServiceRegistration<EventCollector> probe = registerCollector(uniqueName("probe"), "impression", received);
         awaitHttp();
 
         HttpResponse<byte[]> response = get("/i?cid=42&crid=7");
@@ -153,6 +154,60 @@ public class TrackerInFelixTest {
     }
 
     @Test
+    public void preprocessorsRunInOrderAndAreReplacedWithoutAFailedHit() throws Exception {
+        ServiceRegistration<EventPreprocessor> tag = registerPreprocessor("tag",
+                event -> event.toBuilder().dimension("tag", "v1").build());
+        registerPreprocessor("second", event -> event.toBuilder()
+                .dimension("order", event.dimensions().get("tag") + ">second").build());
+        registerPreprocessor("drop-bots", event -> "bot".equals(event.dimensions().get("cid")) ? null : event);
+        configure(configurationAdmin.getFactoryConfiguration("io.tracker.eventtype", "impression", "?"),
+                "name", "impression", "path", "/i", "dimension.cid", "query:cid",
+                "preprocessors", "drop-bots,tag,second");
+        BlockingQueue<Event> received = new LinkedBlockingQueue<>();
+        registerCollector(uniqueName("probe"), "impression", received);
+        awaitHttp();
+        Event first;
+        do { // the changed event type applies asynchronously
+            assertEquals(200, get("/i?cid=first").statusCode());
+            first = received.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } while (first != null && first.dimensions().get("tag") == null);
+        assertNotNull(first);
+        assertEquals("v1>second", first.dimensions().get("order"));
+        assertEquals(200, get("/i?cid=bot").statusCode()); // answered, but dropped on purpose
+
+        // replace "tag" while hits flow, as an upgrade of its bundle does: withdrawn, then back as v2
+        int hits = 400;
+        Thread swap = new Thread(() -> {
+            try {
+                Thread.sleep(20);
+                tag.unregister();
+                Thread.sleep(50);
+                registerPreprocessor("tag", event -> event.toBuilder().dimension("tag", "v2").build());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        swap.start();
+        for (int i = 0; i < hits; i++) {
+            assertEquals("hit " + i, 200, get("/i?cid=swap-" + i).statusCode());
+        }
+        swap.join();
+        List<Event> events = new ArrayList<>();
+        while (events.size() < hits) {
+            Event event = received.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertNotNull("event " + events.size() + " of " + hits, event);
+            assertTrue("no bot event", !"bot".equals(event.dimensions().get("cid")));
+            events.add(event);
+        }
+        for (Event event : events) {
+            String version = event.dimensions().get("tag");
+            assertTrue(event.toString(), "v1".equals(version) || "v2".equals(version));
+            assertEquals(version + ">second", event.dimensions().get("order"));
+        }
+        assertEquals("v2", events.get(events.size() - 1).dimensions().get("tag"));
+    }
+
+    @Test
     public void removingAnEventTypeConfigurationRemovesItsRoute() throws Exception {
         awaitHttp();
         assertEquals(200, get("/i?cid=1").statusCode());
@@ -164,6 +219,17 @@ public class TrackerInFelixTest {
             status = get("/i?cid=1").statusCode();
         } while (status != 404 && System.nanoTime() < deadline && sleep());
         assertEquals(404, status);
+    }
+
+    /** Test methods share the unpacked home, and with it the journal's cursors: a new name starts fresh. */
+    private static String uniqueName(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID();
+    }
+
+    private ServiceRegistration<EventPreprocessor> registerPreprocessor(String name, EventPreprocessor preprocessor) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(PluginProperties.PREPROCESSOR_NAME, name);
+        return context.registerService(EventPreprocessor.class, preprocessor, properties);
     }
 
     private ServiceRegistration<EventCollector> registerCollector(String name, String eventTypes,

@@ -31,4 +31,9 @@ public @interface EventTypeConfig {
 
     @AttributeDefinition(description = "For response=redirect: the query parameter holding the target URL.")
     String redirect_parameter() default "url";
+
+    @AttributeDefinition(description = "Preprocessors the events of this type pass through, comma-separated, in "
+            + "order: the tracker.preprocessor.name of each. Hits are refused with 503 while one is missing.",
+            required = false)
+    String preprocessors();
 }

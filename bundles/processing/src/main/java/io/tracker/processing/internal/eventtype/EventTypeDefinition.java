@@ -14,10 +14,18 @@ public record EventTypeDefinition(
         Set<String> methods,
         ResponseKind response,
         String redirectParameter,
-        List<DimensionRule> dimensions) implements Route {
+        List<DimensionRule> dimensions,
+        List<String> preprocessors) implements Route {
 
     public EventTypeDefinition {
         methods = Collections.unmodifiableSet(new LinkedHashSet<>(methods)); // keeps the configured order
         dimensions = List.copyOf(dimensions);
+        preprocessors = List.copyOf(preprocessors);
+    }
+
+    /** An event type without preprocessors. */
+    public EventTypeDefinition(String eventType, String path, Set<String> methods, ResponseKind response,
+                               String redirectParameter, List<DimensionRule> dimensions) {
+        this(eventType, path, methods, response, redirectParameter, dimensions, List.of());
     }
 }

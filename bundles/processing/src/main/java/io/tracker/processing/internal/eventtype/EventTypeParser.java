@@ -24,7 +24,8 @@ public final class EventTypeParser {
     private static final String FILE_NAME_KEY = "felix.fileinstall.filename";
     private static final String DIMENSION_PREFIX = "dimension.";
     private static final String QUERY_SOURCE = "query:";
-    private static final Set<String> KNOWN_KEYS = Set.of("name", "path", "methods", "response", "redirect.parameter");
+    private static final Set<String> KNOWN_KEYS = Set.of("name", "path", "methods", "response", "redirect.parameter",
+            "preprocessors");
     private static final Set<String> ALLOWED_METHODS = Set.of("GET", "POST", "HEAD");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PARAMETER = Pattern.compile("[^\\s=&]{1,128}");
@@ -62,7 +63,8 @@ public final class EventTypeParser {
         }
         dimensions.sort((a, b) -> a.dimension().compareTo(b.dimension()));
         return new EventTypeDefinition(name, path, methods, response,
-                redirectParameter == null ? "url" : redirectParameter, dimensions);
+                redirectParameter == null ? "url" : redirectParameter, dimensions,
+                preprocessors(properties.get("preprocessors"), source));
     }
 
     /** Where a configuration came from, for error messages: its file if FileInstall made it, else its PID. */
@@ -104,6 +106,25 @@ public final class EventTypeParser {
             throw invalid(source, "methods", value, "at least one method is needed");
         }
         return methods;
+    }
+
+    private static List<String> preprocessors(Object value, String source) throws InvalidEventTypeException {
+        if (value == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : values(value)) {
+            String trimmed = name.trim();
+            if (!NAME.matcher(trimmed).matches()) {
+                throw invalid(source, "preprocessors", value, "preprocessor names are letters, digits, '_' or '-', "
+                        + "comma-separated, in the order they run");
+            }
+            if (names.contains(trimmed)) {
+                throw invalid(source, "preprocessors", value, "'" + trimmed + "' is listed twice");
+            }
+            names.add(trimmed);
+        }
+        return names;
     }
 
     private static ResponseKind response(String value, String source) throws InvalidEventTypeException {

@@ -6,6 +6,9 @@ import io.tracker.processing.internal.eventtype.EventTypeDefinition;
 import io.tracker.processing.internal.eventtype.EventTypeRegistry;
 import io.tracker.processing.internal.journal.Journal;
 import io.tracker.processing.internal.journal.JournalFullException;
+import io.tracker.processing.internal.preprocess.MissingPreprocessorException;
+import io.tracker.processing.internal.preprocess.PreprocessorChain;
+import io.tracker.processing.internal.preprocess.PreprocessorRegistry;
 import io.tracker.processing.spi.Acceptance;
 import io.tracker.processing.spi.EventIntake;
 import io.tracker.processing.spi.Hit;
@@ -16,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request path: finds the event type of a hit, builds its event and appends it to the journal.
- * A hit is accepted only once its event is in the journal; collectors are fed from there, on their own
- * threads, so nothing here waits on a collector.
+ * The request path: finds the event type of a hit, builds its event, runs it through the type's
+ * preprocessors and appends it to the journal. A hit is accepted only once its event is in the journal
+ * (or a preprocessor dropped it on purpose); collectors are fed from the journal on their own threads,
+ * so nothing here waits on a collector.
  */
 public final class Intake implements EventIntake {
 
@@ -26,13 +30,22 @@ public final class Intake implements EventIntake {
 
     private final EventTypeRegistry eventTypes;
     private final EventFactory eventFactory;
+    private final PreprocessorRegistry preprocessors;
+    private final PreprocessorChain chain = new PreprocessorChain();
     private final Journal journal;
     private final AtomicLong refused = new AtomicLong();
 
-    public Intake(EventTypeRegistry eventTypes, EventFactory eventFactory, Journal journal) {
+    public Intake(EventTypeRegistry eventTypes, EventFactory eventFactory, PreprocessorRegistry preprocessors,
+                  Journal journal) {
         this.eventTypes = eventTypes;
         this.eventFactory = eventFactory;
+        this.preprocessors = preprocessors;
         this.journal = journal;
+    }
+
+    /** Without preprocessors. */
+    public Intake(EventTypeRegistry eventTypes, EventFactory eventFactory, Journal journal) {
+        this(eventTypes, eventFactory, new PreprocessorRegistry(0), journal);
     }
 
     @Override
@@ -43,10 +56,17 @@ public final class Intake implements EventIntake {
     /** @param route a route returned by {@link #route(String)} */
     @Override
     public Acceptance accept(Route route, Hit hit) {
-        Event event = eventFactory.build((EventTypeDefinition) route, hit);
+        EventTypeDefinition type = (EventTypeDefinition) route;
+        Event event = eventFactory.build(type, hit);
         try {
-            journal.append(event);
+            event = chain.apply(event, preprocessors.chain(type.preprocessors()));
+            if (event != null) { // null: dropped by a preprocessor, e.g. a bot; the hit is still answered
+                journal.append(event);
+            }
             return Acceptance.ACCEPTED;
+        } catch (MissingPreprocessorException e) {
+            logRefusal("event type '" + type.eventType() + "': " + e.getMessage());
+            return Acceptance.OVERLOADED;
         } catch (JournalFullException e) {
             logRefusal(e.getMessage());
             return Acceptance.OVERLOADED;
@@ -57,9 +77,14 @@ public final class Intake implements EventIntake {
         }
     }
 
-    /** Hits refused because the journal could not take their event. */
+    /** Hits refused because the journal could not take their event or a preprocessor was missing. */
     public long refusedCount() {
         return refused.get();
+    }
+
+    /** Events preprocessors dropped on purpose, and preprocessor failures (the events went on unchanged). */
+    public PreprocessorChain preprocessing() {
+        return chain;
     }
 
     private void logRefusal(String reason) {

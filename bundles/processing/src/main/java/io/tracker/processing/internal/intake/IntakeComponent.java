@@ -1,6 +1,7 @@
 package io.tracker.processing.internal.intake;
 
 import io.tracker.api.EventCollector;
+import io.tracker.api.EventPreprocessor;
 import io.tracker.api.PluginProperties;
 import io.tracker.processing.internal.dispatch.CursorStore;
 import io.tracker.processing.internal.dispatch.Deliveries;
@@ -10,6 +11,7 @@ import io.tracker.processing.internal.eventtype.EventTypeRegistry;
 import io.tracker.processing.internal.journal.Journal;
 import io.tracker.processing.internal.journal.JournalPosition;
 import io.tracker.processing.internal.journal.JournalSearch;
+import io.tracker.processing.internal.preprocess.PreprocessorRegistry;
 import io.tracker.processing.spi.Acceptance;
 import io.tracker.processing.spi.EventIntake;
 import io.tracker.processing.spi.Hit;
@@ -47,6 +49,7 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
     private final ProcessingSettings settings;
     private final Journal journal;
     private final Deliveries deliveries;
+    private final PreprocessorRegistry preprocessors;
     private final Intake intake;
     private volatile long drainTimeoutMs;
 
@@ -57,7 +60,8 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
                 System::currentTimeMillis);
         journal = Journal.open(settings.journal(), deliveries);
         deliveries.start(journal);
-        intake = new Intake(eventTypes, new EventFactory(Clock.systemUTC()), journal);
+        preprocessors = new PreprocessorRegistry(settings.preprocessorWaitMs());
+        intake = new Intake(eventTypes, new EventFactory(Clock.systemUTC()), preprocessors, journal);
         drainTimeoutMs = settings.drainTimeoutMs();
     }
 
@@ -105,6 +109,16 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
         deliveries.detach(collector);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(" + PluginProperties.PREPROCESSOR_NAME + "=*)")
+    void bindPreprocessor(EventPreprocessor preprocessor, Map<String, Object> properties) {
+        preprocessors.add(String.valueOf(properties.get(PluginProperties.PREPROCESSOR_NAME)), preprocessor);
+    }
+
+    void unbindPreprocessor(EventPreprocessor preprocessor, Map<String, Object> properties) {
+        preprocessors.remove(String.valueOf(properties.get(PluginProperties.PREPROCESSOR_NAME)), preprocessor);
+    }
+
     @Override
     public Route route(String path) {
         return intake.route(path);
@@ -118,9 +132,10 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
     @Override
     public String collectors() {
         return CollectorTable.render(deliveries.attached(), deliveries.retainedCursors(), journal.end().offset())
-                + String.format("journal: offsets %d to %d, %d segments, %d bytes; hits refused: %d%n",
+                + String.format("journal: offsets %d to %d, %d segments, %d bytes; hits refused: %d; "
+                        + "dropped by preprocessors: %d; preprocessor failures: %d%n",
                 journal.start().offset(), journal.end().offset(), journal.segmentCount(), journal.sizeBytes(),
-                intake.refusedCount());
+                intake.refusedCount(), intake.preprocessing().droppedCount(), intake.preprocessing().failureCount());
     }
 
     @Override

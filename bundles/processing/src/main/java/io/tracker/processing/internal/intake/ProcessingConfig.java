@@ -62,6 +62,10 @@ public @interface ProcessingConfig {
             + "milliseconds; what they miss is delivered after the next start.")
     long drain_timeout_ms() default 8_000;
 
+    @AttributeDefinition(description = "While a preprocessor an event type needs is being replaced (upgrade), how "
+            + "long a hit waits for it before it is refused with 503, in milliseconds.")
+    long preprocessor_wait_ms() default 2_000;
+
     @AttributeDefinition(description = "When a collector is removed or upgraded, how long its current collect() "
             + "may take to return, in milliseconds.")
     long detach_timeout_ms() default 5_000;

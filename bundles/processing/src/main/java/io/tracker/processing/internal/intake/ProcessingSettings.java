@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** {@link ProcessingConfig} checked and turned into the settings objects, with errors that name the key. */
-record ProcessingSettings(JournalSettings journal, Path cursorDirectory, DeliverySettings delivery, long drainTimeoutMs) {
+record ProcessingSettings(JournalSettings journal, Path cursorDirectory, DeliverySettings delivery, long drainTimeoutMs,
+                          long preprocessorWaitMs) {
 
     static final String PID = "io.tracker.processing";
 
@@ -28,8 +29,12 @@ record ProcessingSettings(JournalSettings journal, Path cursorDirectory, Deliver
                     parse(Deliveries.StartPosition.class, "collector.start.default", config.collector_start_default()),
                     parse(Deliveries.OverflowPolicy.class, "collector.overflow.default",
                             config.collector_overflow_default()));
+            if (config.preprocessor_wait_ms() < 0) {
+                throw new IllegalArgumentException("key 'preprocessor.wait.ms' = '" + config.preprocessor_wait_ms()
+                        + "': must not be negative");
+            }
             return new ProcessingSettings(journal, home.resolve(config.cursor_directory()), delivery,
-                    config.drain_timeout_ms());
+                    config.drain_timeout_ms(), config.preprocessor_wait_ms());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(PID + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,102 @@
+package io.tracker.processing.internal.preprocess;
+
+import io.tracker.api.EventPreprocessor;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The preprocessors currently registered, by name, and the chains event types ask for.
+ *
+ * <p>Request threads resolve a chain from an immutable snapshot (a volatile field, no locks), once per
+ * event, so a chain swaps atomically between two events. While a preprocessor is being upgraded (its
+ * service leaves, then its new version arrives) a request waits up to {@code waitMs} for it rather than
+ * skip it: an event never passes without a step its type requires. A name never registered fails at
+ * once: that is a configuration error, not an upgrade.
+ */
+public final class PreprocessorRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PreprocessorRegistry.class);
+    private static final EventPreprocessor[] NONE = new EventPreprocessor[0];
+
+    private final long waitMs;
+    private volatile Map<String, EventPreprocessor> byName = Map.of();
+    /** Names that were registered at some time: their absence is an upgrade in progress. Guarded by this. */
+    private final Set<String> known = new HashSet<>();
+
+    public PreprocessorRegistry(long waitMs) {
+        this.waitMs = waitMs;
+    }
+
+    public synchronized void add(String name, EventPreprocessor preprocessor) {
+        Map<String, EventPreprocessor> next = new HashMap<>(byName);
+        EventPreprocessor previous = next.put(name, preprocessor);
+        if (previous != null && previous != preprocessor) {
+            LOG.warn("Preprocessor '{}' registered twice; the newest registration is used", name);
+        }
+        byName = Map.copyOf(next);
+        known.add(name);
+        notifyAll();
+        LOG.info("Preprocessor '{}' available", name);
+    }
+
+    public synchronized void remove(String name, EventPreprocessor preprocessor) {
+        if (byName.get(name) == preprocessor) {
+            Map<String, EventPreprocessor> next = new HashMap<>(byName);
+            next.remove(name);
+            byName = Map.copyOf(next);
+            LOG.info("Preprocessor '{}' withdrawn", name);
+        }
+    }
+
+    /**
+     * The chain of preprocessors with these names, in order.
+     *
+     * @throws MissingPreprocessorException if one is not registered, after waiting for it if it is being replaced
+     */
+    public EventPreprocessor[] chain(List<String> names) throws MissingPreprocessorException {
+        if (names.isEmpty()) {
+            return NONE;
+        }
+        Map<String, EventPreprocessor> current = byName;
+        EventPreprocessor[] chain = new EventPreprocessor[names.size()];
+        for (int i = 0; i < chain.length; i++) {
+            EventPreprocessor preprocessor = current.get(names.get(i));
+            if (preprocessor == null) {
+                return awaitChain(names);
+            }
+            chain[i] = preprocessor;
+        }
+        return chain;
+    }
+
+    private synchronized EventPreprocessor[] awaitChain(List<String> names) throws MissingPreprocessorException {
+        long deadline = System.nanoTime() + waitMs * 1_000_000L;
+        while (true) {
+            String missing = null;
+            for (String name : names) {
+                if (!byName.containsKey(name)) {
+                    missing = name;
+                    break;
+                }
+            }
+            if (missing == null) {
+                return names.stream().map(byName::get).toArray(EventPreprocessor[]::new);
+            }
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+            if (!known.contains(missing) || leftMs <= 0) {
+                throw new MissingPreprocessorException(missing, known.contains(missing));
+            }
+            try {
+                wait(leftMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MissingPreprocessorException(missing, true);
+            }
+        }
+    }
+}
