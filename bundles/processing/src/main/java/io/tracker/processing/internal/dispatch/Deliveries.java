@@ -37,6 +37,8 @@ public final class Deliveries implements RetentionGuard {
     public enum OverflowPolicy { DROP_OLDEST, REJECT }
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    /** How often each collector's status goes to the log, for operators without a console. */
+    private static final long STATUS_LOG_INTERVAL_S = 60;
 
     private final CursorStore cursors;
     private final LongSupplier clockMs;
@@ -74,6 +76,8 @@ public final class Deliveries implements RetentionGuard {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(this::housekeep, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleAtFixedRate(this::logStatus, STATUS_LOG_INTERVAL_S, STATUS_LOG_INTERVAL_S,
+                TimeUnit.SECONDS);
     }
 
     public void useSettings(DeliverySettings settings) {
@@ -263,6 +267,17 @@ public final class Deliveries implements RetentionGuard {
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Journal retention failed; retrying in a second", e);
+        }
+    }
+
+    private void logStatus() {
+        for (CollectorDispatcher dispatcher : dispatchers) {
+            LOG.info("Collector '{}' ({}): {}, lag {} events ({} s), delivered {}, failed attempts {}, dropped {}{}",
+                    dispatcher.name(), dispatcher.version(), dispatcher.state(), dispatcher.lagEvents(),
+                    dispatcher.lagSeconds(), dispatcher.deliveredCount(), dispatcher.failedAttemptCount(),
+                    dispatcher.droppedCount(),
+                    dispatcher.state() == CollectorDispatcher.State.FAILING ? ", last error: " + dispatcher.lastError()
+                            : "");
         }
     }
 

@@ -12,4 +12,7 @@ public interface CollectorConsole {
      * @param from {@code earliest}, {@code latest}, an offset, or an ISO-8601 time such as 2026-11-28T10:00:00Z
      */
     String replay(String collector, String from);
+
+    /** Appends the events of log collector files (a file or a folder) to the journal again. */
+    String reingest(String path);
 }

@@ -9,9 +9,11 @@ import io.tracker.processing.internal.dispatch.EventTypeFilter;
 import io.tracker.processing.internal.event.EventFactory;
 import io.tracker.processing.internal.eventtype.EventTypeRegistry;
 import io.tracker.processing.internal.journal.Journal;
+import io.tracker.processing.internal.journal.JournalFullException;
 import io.tracker.processing.internal.journal.JournalPosition;
 import io.tracker.processing.internal.journal.JournalSearch;
 import io.tracker.processing.internal.preprocess.PreprocessorRegistry;
+import io.tracker.processing.internal.replay.Reingest;
 import io.tracker.processing.spi.Acceptance;
 import io.tracker.processing.spi.EventIntake;
 import io.tracker.processing.spi.Hit;
@@ -144,6 +146,15 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
             return deliveries.replay(collector, position(from));
         } catch (IOException | IllegalArgumentException e) {
             return "replay refused: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public String reingest(String path) {
+        try {
+            return new Reingest(journal).from(home().resolve(path)).toString();
+        } catch (IOException | JournalFullException e) {
+            return "re-ingestion stopped: " + e.getMessage();
         }
     }
 

@@ -6,12 +6,14 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Console commands, found by the Gogo shell through the service properties:
- * {@code tracker:collectors} and {@code tracker:replay <collector> <earliest|latest|offset|time>}.
+ * {@code tracker:collectors}, {@code tracker:replay <collector> <earliest|latest|offset|time>} and
+ * {@code tracker:reingest <file or folder of log collector files>}.
  */
 @Component(service = TrackerCommands.class, property = {
     "osgi.command.scope=tracker",
     "osgi.command.function=collectors",
-    "osgi.command.function=replay"
+    "osgi.command.function=replay",
+    "osgi.command.function=reingest"
 })
 public final class TrackerCommands {
 
@@ -30,5 +32,10 @@ public final class TrackerCommands {
     /** Moves a collector's cursor so it receives again (or skips) from that point. */
     public String replay(String collector, String from) {
         return console.replay(collector, from);
+    }
+
+    /** Puts the events of log collector files back into the journal, for every collector to receive again. */
+    public String reingest(String path) {
+        return console.reingest(path);
     }
 }
