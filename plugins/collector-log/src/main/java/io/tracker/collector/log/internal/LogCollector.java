@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log collector: one instance per {@code io.tracker.collector.log} factory configuration. Its
- * {@code event.types} and {@code tracker.collector.name} become service properties, which is how the
- * tracker knows what to send it.
+ * {@code event.types}, {@code tracker.collector.name}, {@code start.position} and {@code overflow.policy}
+ * become service properties, which is how the tracker knows what to send it and from where.
  */
 @Component(service = EventCollector.class, configurationPid = LogCollector.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = {PluginProperties.COLLECTOR_NAME + "=log", PluginProperties.EVENT_TYPES + "=*"})
+        property = {PluginProperties.COLLECTOR_NAME + "=log", PluginProperties.EVENT_TYPES + "=*",
+            // a log is a record of everything: on its first attach it takes all the journal holds
+            PluginProperties.START_POSITION + "=earliest"})
 @Designate(ocd = LogCollectorConfig.class, factory = true)
 public final class LogCollector implements EventCollector {
 

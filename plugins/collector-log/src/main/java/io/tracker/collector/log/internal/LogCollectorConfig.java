@@ -16,6 +16,16 @@ public @interface LogCollectorConfig {
             + "the tracker's home directory.")
     String directory() default "data/events";
 
-    @AttributeDefinition(description = "Name of this collector in logs and the console.")
+    @AttributeDefinition(description = "Name of this collector in logs and the console, and the key of its "
+            + "journal cursor: an instance keeps its name across upgrades. Each instance needs its own.")
     String tracker_collector_name() default "log";
+
+    @AttributeDefinition(description = "On the first attach ever: 'earliest' (everything the journal holds) or "
+            + "'latest'. Later attaches resume from the cursor.")
+    String start_position() default "earliest";
+
+    @AttributeDefinition(description = "When the journal's quota is reached while this collector is behind: "
+            + "'drop-oldest' or 'reject' (hits get 503). Default: the tracker's collector.overflow.default.",
+            required = false)
+    String overflow_policy();
 }
