@@ -123,6 +123,16 @@ class LogCollectorTest {
             }
 
             @Override
+            public String start_position() {
+                return "earliest";
+            }
+
+            @Override
+            public String overflow_policy() {
+                return "drop-oldest";
+            }
+
+            @Override
             public String tracker_collector_name() {
                 return "test";
             }
