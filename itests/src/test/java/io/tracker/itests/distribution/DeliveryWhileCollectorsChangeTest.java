@@ -59,26 +59,27 @@ class DeliveryWhileCollectorsChangeTest {
         tracker.command("start");
         tracker.awaitReady(START_TIMEOUT);
 
-        try (HitLoad load = new HitLoad(tracker, 4)) {
-            load.awaitAcknowledged(500, Duration.ofSeconds(30));
+        try (HitLoad load = new HitLoad(tracker, 8)) {
+            load.awaitAcknowledged(2000, Duration.ofSeconds(30));
 
             Files.copy(shippedJar, deployedJar); // install
             tracker.awaitLog("Collector 'log' (io.tracker.collector.log 0.1.0", Duration.ofSeconds(20));
-            load.awaitAcknowledged(1000, Duration.ofSeconds(30));
+            load.awaitAcknowledged(3000, Duration.ofSeconds(30));
 
             BundleJars.withBundleVersion(shippedJar, "0.1.1", deployedJar); // upgrade in place
             tracker.awaitLog("Collector 'log' (io.tracker.collector.log 0.1.1", Duration.ofSeconds(20));
-            load.awaitAcknowledged(1000, Duration.ofSeconds(30));
+            load.awaitAcknowledged(3000, Duration.ofSeconds(30));
 
             Files.delete(deployedJar); // remove: the cursor is kept
             tracker.awaitLog("Collector 'log' (io.tracker.collector.log 0.1.1) detached", Duration.ofSeconds(20));
-            load.awaitAcknowledged(1000, Duration.ofSeconds(30));
+            load.awaitAcknowledged(3000, Duration.ofSeconds(30));
 
             Files.copy(shippedJar, deployedJar); // re-install the first version: a rollback
             awaitLogCount("Collector 'log' (io.tracker.collector.log 0.1.0", 2);
-            load.awaitAcknowledged(1000, Duration.ofSeconds(30));
+            load.awaitAcknowledged(3000, Duration.ofSeconds(30));
 
             load.close();
+            System.out.println("install/upgrade/remove/re-install under load: " + load.summary());
             assertThat(load.errors()).as("hits refused or failed while collectors changed").isZero();
             events.awaitAll("impression", load.acknowledged(), DELIVERY_TIMEOUT);
         }
@@ -90,12 +91,13 @@ class DeliveryWhileCollectorsChangeTest {
         tracker.command("start");
         tracker.awaitReady(START_TIMEOUT);
         Set<String> acknowledged;
-        try (HitLoad load = new HitLoad(tracker, 4)) {
-            load.awaitAcknowledged(2000, Duration.ofSeconds(30));
+        try (HitLoad load = new HitLoad(tracker, 8)) {
+            load.awaitAcknowledged(5000, Duration.ofSeconds(30));
             ProcessHandle process = ProcessHandle.of(tracker.pid()).orElseThrow();
             process.destroyForcibly(); // SIGKILL, mid-stream
             process.onExit().get(30, TimeUnit.SECONDS);
             load.close();
+            System.out.println("kill -9 under load: " + load.summary());
             acknowledged = new HashSet<>(load.acknowledged());
         }
 
@@ -113,13 +115,14 @@ class DeliveryWhileCollectorsChangeTest {
         tracker.command("start");
         tracker.awaitReady(START_TIMEOUT);
 
-        try (HitLoad load = new HitLoad(tracker, 4)) {
-            load.awaitAcknowledged(1000, Duration.ofSeconds(30));
+        try (HitLoad load = new HitLoad(tracker, 8)) {
+            load.awaitAcknowledged(3000, Duration.ofSeconds(30));
             tracker.awaitLog("Collector 'log' failed to take", Duration.ofSeconds(20));
-            load.awaitAcknowledged(1000, Duration.ofSeconds(30));
+            load.awaitAcknowledged(3000, Duration.ofSeconds(30));
             Files.delete(blocker); // the collector recovers on its next retry
-            load.awaitAcknowledged(500, Duration.ofSeconds(30));
+            load.awaitAcknowledged(2000, Duration.ofSeconds(30));
             load.close();
+            System.out.println("failing collector under load: " + load.summary());
             assertThat(load.errors()).as("hits refused while the collector failed").isZero();
             events.awaitAll("impression", load.acknowledged(), DELIVERY_TIMEOUT);
         }

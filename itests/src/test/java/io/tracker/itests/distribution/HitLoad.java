@@ -1,10 +1,6 @@
 package io.tracker.itests.distribution;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HitLoad implements AutoCloseable {
 
     private final TrackerProcess tracker;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> senders = new ArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private volatile long stopNanos;
 
     HitLoad(TrackerProcess tracker, int threads) {
         this.tracker = tracker;
@@ -65,29 +62,87 @@ final class HitLoad implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
+        if (running.getAndSet(false)) {
+            stopNanos = System.nanoTime();
+        }
         for (Thread sender : senders) {
             sender.join(10_000);
         }
     }
 
+    /** Acknowledged hits per second over the load's life, for the test's report. */
+    String summary() {
+        long end = stopNanos == 0 ? System.nanoTime() : stopNanos;
+        double seconds = (end - startNanos) / 1e9;
+        return String.format("%d hits acknowledged in %.1f s (%.0f/s), %d errors", acknowledged.size(), seconds,
+                acknowledged.size() / seconds, errors.get());
+    }
+
+    /**
+     * One keep-alive connection per sender, plain HTTP/1.1 over a socket: the JDK client costs more CPU
+     * per request than the tracker itself, which would keep the load far below a few thousand hits/s.
+     */
     private void send() {
+        java.net.Socket socket = null;
         while (running.get()) {
             String cid = "load-" + sequence.incrementAndGet();
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(tracker.uri("/i?cid=" + cid))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                if (socket == null) {
+                    socket = new java.net.Socket("127.0.0.1", tracker.port());
+                    socket.setSoTimeout(5_000);
+                    socket.setTcpNoDelay(true);
+                }
+                socket.getOutputStream().write(("GET /i?cid=" + cid + " HTTP/1.1\r\nHost: tracker\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                if (readStatus(socket.getInputStream()) == 200) {
                     acknowledged.add(cid);
                 } else {
                     errors.incrementAndGet();
                 }
             } catch (IOException e) {
                 errors.incrementAndGet();
+                closeQuietly(socket);
+                socket = null;
                 pause(); // the tracker is down (a kill -9 test): do not spin
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            }
+        }
+        closeQuietly(socket);
+    }
+
+    /** Reads one response (status line, headers, Content-Length body) and returns its status. */
+    private static int readStatus(java.io.InputStream in) throws IOException {
+        String status = readLine(in);
+        int contentLength = 0;
+        for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+            if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                contentLength = Integer.parseInt(header.substring(15).trim());
+            }
+        }
+        if (in.readNBytes(contentLength).length != contentLength) {
+            throw new IOException("connection closed in a response body");
+        }
+        return Integer.parseInt(status.substring(9, 12));
+    }
+
+    private static String readLine(java.io.InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private static void closeQuietly(java.net.Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // the connection is being thrown away either way
             }
         }
     }
