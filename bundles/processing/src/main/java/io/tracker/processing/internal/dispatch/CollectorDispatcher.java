@@ -240,17 +240,16 @@ public final class CollectorDispatcher {
         }
     }
 
-    /** Reads a batch; with a partial batch, lingers once for more so collectors see fewer, fuller calls. */
+    /**
+     * Reads a batch; with a partial batch, lingers once for more so collectors see fewer, fuller calls.
+     * Records read before an unreadable one are returned (and delivered) first; the failure comes back
+     * on the next read, with nothing read yet, so nothing read is ever thrown away.
+     */
     private int read(List<Event> batch) throws IOException, InterruptedException {
+        int consumed;
         try {
-            int consumed = reader.read(settings.maxBatchSize(), eventTypes::accepts, batch);
-            if (consumed > 0 && batch.size() < settings.maxBatchSize() && settings.lingerMs() > 0 && !stopping) {
-                journal.awaitAppend(reader.position().offset() - 1, settings.lingerMs());
-                consumed += reader.read(settings.maxBatchSize() - batch.size(), eventTypes::accepts, batch);
-            }
-            return consumed;
+            consumed = reader.read(settings.maxBatchSize(), eventTypes::accepts, batch);
         } catch (JournalReader.SegmentGoneException e) {
-            batch.clear();
             JournalPosition start = journal.start();
             dropped.addAndGet(start.offset() - reader.position().offset());
             LOG.warn("Collector '{}' lost journal records {} to {}: the quota removed them before delivery", name,
@@ -258,6 +257,16 @@ public final class CollectorDispatcher {
             reader.seek(start);
             return 0;
         }
+        if (consumed > 0 && batch.size() < settings.maxBatchSize() && settings.lingerMs() > 0 && !stopping) {
+            journal.awaitAppend(reader.position().offset() - 1, settings.lingerMs());
+            try {
+                consumed += reader.read(settings.maxBatchSize() - batch.size(), eventTypes::accepts, batch);
+            } catch (IOException e) {
+                LOG.debug("Collector '{}': read after linger failed, delivering the {} events read so far", name,
+                        batch.size(), e);
+            }
+        }
+        return consumed;
     }
 
     /** @return false if the dispatcher was detached before the batch could be delivered */
@@ -291,11 +300,19 @@ public final class CollectorDispatcher {
         }
     }
 
-    /** Waits before a retry; false if the dispatcher was told to stop meanwhile (or the drain ran out). */
+    /**
+     * Waits before a retry; false if the dispatcher was told to stop meanwhile (or the drain ran out).
+     * A draining dispatcher keeps backing off, within the drain's deadline.
+     */
     private boolean pause(long delayMs) throws InterruptedException {
         synchronized (this) {
-            if (!stopping) {
-                wait(delayMs);
+            if (draining) {
+                long leftMs = (drainDeadlineNanos - System.nanoTime()) / 1_000_000L;
+                if (leftMs > 0) {
+                    wait(Math.max(1, Math.min(delayMs, leftMs)));
+                }
+            } else if (!stopping) {
+                wait(Math.max(1, delayMs));
             }
         }
         return keepGoing();

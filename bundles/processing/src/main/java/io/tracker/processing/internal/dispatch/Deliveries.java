@@ -53,6 +53,8 @@ public final class Deliveries implements RetentionGuard {
     private final Map<String, List<Waiting>> waiting = new HashMap<>();
     /** Cursors of detached collectors, kept for their return, by name; guarded by this. */
     private final Map<String, CursorStore.Cursor> retained = new HashMap<>();
+    /** Names whose dispatcher is finishing its last batch: the name is still in use. Guarded by this. */
+    private final Map<String, CollectorDispatcher> detaching = new HashMap<>();
     private volatile Map<String, OverflowPolicy> overflowByName = Map.of();
     private ScheduledExecutorService housekeeping;
 
@@ -67,8 +69,13 @@ public final class Deliveries implements RetentionGuard {
         this.journal = journal;
         long now = clockMs.getAsLong();
         cursors.all().forEach((name, cursor) -> {
-            // after a restart every cursor is detached until its collector attaches again
-            retained.put(name, cursor.detached() ? cursor : new CursorStore.Cursor(cursor.position(), now));
+            // after a restart every cursor is detached until its collector attaches again; the time is
+            // saved, so a collector gone for good does not win a new retention period at each restart
+            CursorStore.Cursor kept = cursor.detached() ? cursor : new CursorStore.Cursor(cursor.position(), now);
+            if (!cursor.detached()) {
+                cursors.save(name, kept);
+            }
+            retained.put(name, kept);
         });
         housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tracker-journal-retention");
@@ -99,6 +106,12 @@ public final class Deliveries implements RetentionGuard {
                 return;
             }
         }
+        if (detaching.containsKey(name)) {
+            LOG.info("Collector '{}' ({}) waits for its previous version to finish its last batch", name, version);
+            waiting.computeIfAbsent(name, n -> new ArrayList<>())
+                    .add(new Waiting(collector, () -> attach(name, collector, version, filter, options)));
+            return;
+        }
         CursorStore.Cursor saved = retained.remove(name);
         JournalPosition from = saved != null ? within(saved.position())
                 : options.start() == StartPosition.EARLIEST ? journal.start() : journal.end();
@@ -123,17 +136,26 @@ public final class Deliveries implements RetentionGuard {
 
     /** Detaches a collector; its cursor is kept for {@code cursor.retention.ms} so a re-install resumes. */
     public void detach(EventCollector collector) {
-        CollectorDispatcher removed = remove(collector);
-        if (removed == null) {
-            synchronized (this) {
+        CollectorDispatcher removed;
+        synchronized (this) {
+            removed = remove(collector);
+            if (removed == null) {
                 waiting.values().forEach(list -> list.removeIf(w -> w.collector() == collector));
+                return;
             }
-            return;
+            // while its last batch finishes, its cursor holds the journal and its name stays taken
+            detaching.put(removed.name(), removed);
+            retained.put(removed.name(), new CursorStore.Cursor(removed.committed(), clockMs.getAsLong()));
         }
         removed.detach(settings.detachTimeoutMs());
         List<Waiting> next;
         synchronized (this) {
-            CursorStore.Cursor cursor = new CursorStore.Cursor(removed.committed(), clockMs.getAsLong());
+            detaching.remove(removed.name());
+            CursorStore.Cursor kept = retained.get(removed.name());
+            // the quota may have moved the kept cursor past the dispatcher's own meanwhile
+            JournalPosition position = kept != null && removed.committed().isBefore(kept.position())
+                    ? kept.position() : removed.committed();
+            CursorStore.Cursor cursor = new CursorStore.Cursor(position, clockMs.getAsLong());
             cursors.save(removed.name(), cursor);
             retained.put(removed.name(), cursor);
             next = waiting.remove(removed.name());

@@ -35,6 +35,7 @@ public final class RetryBackoff {
             ceiling = maxMs;
         }
         long half = ceiling / 2;
-        return half + (long) (random.getAsDouble() * (ceiling - half + 1));
+        long delay = half + (long) (random.getAsDouble() * (ceiling - half + 1));
+        return Math.max(1, Math.min(delay, ceiling)); // never 0: Object.wait(0) would wait forever
     }
 }

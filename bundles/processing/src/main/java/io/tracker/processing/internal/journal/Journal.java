@@ -84,9 +84,17 @@ public final class Journal implements Closeable {
                 throw new IOException("journal " + settings.directory() + " is closed");
             }
             makeRoom(record.remaining());
-            while (record.hasRemaining()) {
-                activeSize += active.write(record, activeSize);
+            long written = 0;
+            try {
+                while (record.hasRemaining()) {
+                    written += active.write(record, activeSize + written);
+                }
+            } catch (IOException e) {
+                // a full disk may take part of a record: cut it, or the next append would sit behind garbage
+                active.truncate(activeSize);
+                throw e;
             }
+            activeSize += written;
             totalBytes += record.limit();
             segmentSizes.put(activeBase, activeSize);
             offset = nextOffset++;
@@ -124,9 +132,12 @@ public final class Journal implements Closeable {
         return new JournalReader(this, from);
     }
 
-    /** Waits until an event past {@code offset} exists, at most {@code timeoutMs}. */
+    /**
+     * Waits until a record past {@code offset} exists (one at {@code offset + 1} or later), at most
+     * {@code timeoutMs}. A reader at position p passes {@code p - 1}: it waits for the record at p.
+     */
     public void awaitAppend(long offset, long timeoutMs) throws InterruptedException {
-        appended.await(() -> end.offset() > offset, timeoutMs);
+        appended.await(() -> end.offset() > offset + 1, timeoutMs);
     }
 
     /**

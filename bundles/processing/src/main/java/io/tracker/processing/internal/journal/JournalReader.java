@@ -43,40 +43,52 @@ public final class JournalReader implements Closeable {
      * built, but still consumed: the position moves past them.
      *
      * @return how many records were consumed (delivered to {@code out} or skipped)
-     * @throws IOException if a record between the position and the journal's end is unreadable
+     * @throws IOException if the record at the position is unreadable; records read before an unreadable
+     *                     one are returned first, and the position stays at the unreadable one
      */
     public int read(int max, Predicate<String> accepts, List<Event> out) throws IOException {
         JournalPosition end = journal.end();
         int consumed = 0;
         while (consumed < max && position.offset() < end.offset()) {
-            if (position.segmentBase() != position.offset() && journal.hasSegment(position.offset())) {
-                // this segment's records are all read; the next segment starts at the next offset
-                position = new JournalPosition(position.offset(), position.offset(), 0);
+            try {
+                readOne(accepts, out);
+            } catch (IOException | RuntimeException e) {
+                if (consumed == 0) {
+                    throw e;
+                }
+                return consumed; // hand over what was read; the next call meets the failure again
             }
-            FileChannel segment = segment(position.segmentBase());
-            header.clear();
-            SegmentScan.readFully(segment, header, position.filePosition());
-            int length = header.getInt(0);
-            if (!RecordFormat.plausibleLength(length)) {
-                throw corrupt("impossible record length " + length);
-            }
-            if (payload.capacity() < length) {
-                payload = ByteBuffer.allocate(length);
-            }
-            payload.clear().limit(length);
-            SegmentScan.readFully(segment, payload, position.filePosition() + RecordFormat.HEADER_BYTES);
-            payload.flip();
-            if (RecordFormat.checksum(payload) != header.getInt(4)) {
-                throw corrupt("checksum mismatch");
-            }
-            if (accepts.test(EventCodec.peekType(payload))) {
-                out.add(EventCodec.decode(payload));
-            }
-            position = new JournalPosition(position.offset() + 1, position.segmentBase(),
-                    position.filePosition() + RecordFormat.HEADER_BYTES + length);
             consumed++;
         }
         return consumed;
+    }
+
+    private void readOne(Predicate<String> accepts, List<Event> out) throws IOException {
+        if (position.segmentBase() != position.offset() && journal.hasSegment(position.offset())) {
+            // this segment's records are all read; the next segment starts at the next offset
+            position = new JournalPosition(position.offset(), position.offset(), 0);
+        }
+        FileChannel segment = segment(position.segmentBase());
+        header.clear();
+        SegmentScan.readFully(segment, header, position.filePosition());
+        int length = header.getInt(0);
+        if (!RecordFormat.plausibleLength(length)) {
+            throw corrupt("impossible record length " + length);
+        }
+        if (payload.capacity() < length) {
+            payload = ByteBuffer.allocate(length);
+        }
+        payload.clear().limit(length);
+        SegmentScan.readFully(segment, payload, position.filePosition() + RecordFormat.HEADER_BYTES);
+        payload.flip();
+        if (RecordFormat.checksum(payload) != header.getInt(4)) {
+            throw corrupt("checksum mismatch");
+        }
+        if (accepts.test(EventCodec.peekType(payload))) {
+            out.add(EventCodec.decode(payload));
+        }
+        position = new JournalPosition(position.offset() + 1, position.segmentBase(),
+                position.filePosition() + RecordFormat.HEADER_BYTES + length);
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test collector that records a copy of every batch it takes. It can be held on a gate (every call
- * waits until the gate opens) and made to fail its first calls.
+ * A test collector that records a copy of every batch it takes. It can be made to fail its first calls
+ * (they fail at once) and held on a gate (every call that would succeed waits until the gate opens).
  */
 public final class RecordingCollector implements EventCollector {
 
@@ -40,18 +40,35 @@ public final class RecordingCollector implements EventCollector {
         return new RecordingCollector(null, failures);
     }
 
+    /** Throws from every call. */
+    public static RecordingCollector alwaysFailing() {
+        return new RecordingCollector(null, Integer.MAX_VALUE);
+    }
+
+    /** Throws from its first {@code failures} calls; the calls after them wait until {@code gate} opens. */
+    public static RecordingCollector failingFirstThenHeldBy(int failures, CountDownLatch gate) {
+        return new RecordingCollector(gate, failures);
+    }
+
     @Override
     public void collect(List<Event> batch) throws Exception {
+        boolean fail;
+        synchronized (this) {
+            calls++;
+            fail = failuresLeft > 0;
+            if (fail) {
+                failuresLeft--;
+            }
+            notifyAll();
+        }
         entered.countDown();
+        if (fail) {
+            throw new CollectorDown();
+        }
         if (gate != null && !gate.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("test gate never opened");
         }
         synchronized (this) {
-            calls++;
-            if (failuresLeft > 0) {
-                failuresLeft--;
-                throw new CollectorDown();
-            }
             batches.add(List.copyOf(batch));
             notifyAll();
         }
@@ -60,6 +77,19 @@ public final class RecordingCollector implements EventCollector {
     /** Waits until the dispatcher has called {@link #collect(List)} at least once. */
     public boolean awaitFirstCall(Duration timeout) throws InterruptedException {
         return entered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until {@link #collect(List)} was called at least {@code count} times. */
+    public synchronized boolean awaitCalls(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (calls < count) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMs <= 0) {
+                return false;
+            }
+            wait(leftMs);
+        }
+        return true;
     }
 
     /** Waits until at least {@code count} events have been taken. */
@@ -81,6 +111,11 @@ public final class RecordingCollector implements EventCollector {
 
     public synchronized List<Event> events() {
         return batches.stream().flatMap(List::stream).toList();
+    }
+
+    /** The ids of every event taken, in the order taken. */
+    public synchronized List<String> ids() {
+        return batches.stream().flatMap(List::stream).map(Event::id).toList();
     }
 
     public synchronized int calls() {

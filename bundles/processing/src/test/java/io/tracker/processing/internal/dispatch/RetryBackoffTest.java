@@ -114,4 +114,10 @@ class RetryBackoffTest {
                 .hasMessageContaining("100")
                 .hasMessageContaining("99");
     }
+
+    @Test
+    void neverWaitsNothingEvenWithAOneMillisecondCeiling() {
+        assertThat(lowest(1, 1).delayMs(1)).isPositive();
+        assertThat(lowest(1, 1_000).delayMs(1)).isPositive();
+    }
 }
