@@ -242,6 +242,9 @@ public final class Deliveries implements RetentionGuard {
         }
         for (CollectorDispatcher dispatcher : current) {
             if (dispatcher.committed().offset() < segmentEnd) {
+                LOG.warn("Journal quota reached: collector '{}' is behind and its policy is drop-oldest, so journal "
+                        + "records {} to {} are dropped for it", dispatcher.name(),
+                        dispatcher.committed().offset(), segmentEnd - 1);
                 dispatcher.dropBefore(segmentEnd);
             }
         }
