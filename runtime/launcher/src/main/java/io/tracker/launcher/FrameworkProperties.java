@@ -39,8 +39,10 @@ final class FrameworkProperties {
         properties.put("felix.log.logger", new FelixLogger());
         properties.put("felix.log.level", "2");
 
-        properties.put("felix.fileinstall.dir", home.resolve("config") + "," + home.resolve("deploy"));
-        properties.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar)");
+        Path config = home.resolve("config");
+        properties.put("felix.fileinstall.dir", config + "," + config.resolve("event-types") + ","
+                + home.resolve("deploy"));
+        properties.put("felix.fileinstall.filter", ".*\\.(cfg|config|jar|yaml|yml)");
         properties.put("felix.fileinstall.poll", "1000");
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.start.level", Integer.toString(DEPLOY_START_LEVEL));

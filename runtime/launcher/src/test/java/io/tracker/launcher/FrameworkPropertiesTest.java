@@ -46,19 +46,21 @@ class FrameworkPropertiesTest {
     }
 
     @Test
-    void fileInstallWatchesConfigAndDeploy() {
+    void fileInstallWatchesConfigYamlEventTypesAndDeploy() {
         assertThat(build(true).get("felix.fileinstall.dir"))
-                .isEqualTo(home.resolve("config") + "," + home.resolve("deploy"));
+                .isEqualTo(home.resolve("config") + "," + home.resolve("config").resolve("event-types") + ","
+                        + home.resolve("deploy"));
     }
 
     @Test
-    void fileInstallFilterTakesConfigurationsAndBundlesOnly() {
+    void fileInstallFilterTakesConfigurationsYamlAndBundlesOnly() {
         Pattern filter = Pattern.compile((String) build(true).get("felix.fileinstall.filter"));
 
         assertThat(List.of("x.cfg", "x.config", "x.jar", "io.tracker.http.cfg", "io.tracker.collector.log-main.cfg",
-                "my-plugin-1.0.0.jar"))
+                "my-plugin-1.0.0.jar", "signup.yaml", "signup.yml"))
                 .allSatisfy(name -> assertThat(filter.matcher(name).matches()).as(name).isTrue());
-        assertThat(List.of("logback.xml", "README.md", "x.cfg.bak", "x.jar.part", "x.cfg~", "xcfg", "x.yaml"))
+        assertThat(List.of("logback.xml", "README.md", "README.txt", "x.cfg.bak", "x.jar.part", "x.cfg~", "xcfg",
+                "x.yaml.swp"))
                 .allSatisfy(name -> assertThat(filter.matcher(name).matches()).as(name).isFalse());
     }
 

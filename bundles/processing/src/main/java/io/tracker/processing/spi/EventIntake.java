@@ -19,11 +19,13 @@ public interface EventIntake {
     Route route(String path);
 
     /**
-     * Builds the event for a hit and hands it to every collector attached to its type.
+     * Builds the event(s) of a hit, validates them, runs the type's preprocessors and journals them.
+     * A JSON body holding an array becomes one event per element.
      *
      * @param route the route {@link #route(String)} returned for the hit
      * @param hit   the values of the request
-     * @return whether the event was accepted; only then may the hit be acknowledged as tracked
+     * @return what was accepted and what was rejected and why; a hit may be acknowledged as tracked
+     *         unless the acceptance is {@link Acceptance#OVERLOADED}
      */
-    Acceptance accept(Route route, Hit hit);
+    Outcome accept(Route route, Hit hit);
 }

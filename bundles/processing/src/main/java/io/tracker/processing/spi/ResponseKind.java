@@ -7,5 +7,7 @@ public enum ResponseKind {
     /** {@code 204} without a body. */
     NO_CONTENT,
     /** {@code 302} to the URL in the route's redirect parameter. */
-    REDIRECT
+    REDIRECT,
+    /** A JSON document saying, per event, what was accepted and what was rejected and why. */
+    JSON
 }

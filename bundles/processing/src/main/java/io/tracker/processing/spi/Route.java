@@ -12,7 +12,7 @@ public interface Route {
     /** The event type name, e.g. {@code impression}. */
     String eventType();
 
-    /** The exact request path, e.g. {@code /i}. */
+    /** The configured path, e.g. {@code /i} or the template {@code /v/{event}}. */
     String path();
 
     /** The HTTP methods accepted, upper case, e.g. {@code GET}, {@code POST}. */
@@ -23,4 +23,13 @@ public interface Route {
 
     /** For {@link ResponseKind#REDIRECT}: the query parameter holding the target URL. */
     String redirectParameter();
+
+    /** For {@link ResponseKind#REDIRECT}: where to send the client when the target is missing or invalid; may be null. */
+    String redirectFallback();
+
+    /** Largest request body accepted, in bytes (JSON events and batches). */
+    int maxBodyBytes();
+
+    /** Most events a JSON array may hold. */
+    int maxBatchEvents();
 }

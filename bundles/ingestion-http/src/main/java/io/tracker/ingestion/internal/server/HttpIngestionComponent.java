@@ -1,6 +1,9 @@
 package io.tracker.ingestion.internal.server;
 
+import io.tracker.ingestion.internal.handler.OptOutHandler;
 import io.tracker.ingestion.internal.handler.TrackingHandler;
+import io.tracker.ingestion.internal.identity.IdentityComponent;
+import org.eclipse.jetty.server.Handler;
 import io.tracker.processing.spi.EventIntake;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,9 +28,11 @@ public final class HttpIngestionComponent {
     private final int port;
 
     @Activate
-    public HttpIngestionComponent(@Reference EventIntake intake, HttpServerConfig config) throws Exception {
+    public HttpIngestionComponent(@Reference EventIntake intake, @Reference IdentityComponent identity,
+                                  HttpServerConfig config) throws Exception {
         HttpServerSettings settings = HttpServerSettings.from(config);
-        server = new HttpServer(settings, new TrackingHandler(intake));
+        server = new HttpServer(settings, new Handler.Sequence(new OptOutHandler(identity.identity()),
+                new TrackingHandler(intake, identity.identity())));
         try {
             server.start();
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.tracker.ingestion.internal.server;
 
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -27,6 +28,9 @@ public final class HttpServer {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(settings.maxRequestHeaderBytes());
+        if (settings.forwarded()) {
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());

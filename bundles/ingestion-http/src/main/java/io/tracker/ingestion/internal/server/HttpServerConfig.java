@@ -24,6 +24,10 @@ public @interface HttpServerConfig {
     @AttributeDefinition(description = "Largest request line plus headers, in bytes; larger requests get 431.")
     int request_header_max_bytes() default 8192;
 
+    @AttributeDefinition(description = "Trust the Forwarded and X-Forwarded-For headers for the client address "
+            + "(client.ip): only behind a load balancer or proxy that sets them.")
+    boolean forwarded() default false;
+
     @AttributeDefinition(description = "On shutdown, how long requests in flight may take to finish, in "
             + "milliseconds, 0 to 10000.")
     long stop_timeout_ms() default 5_000;

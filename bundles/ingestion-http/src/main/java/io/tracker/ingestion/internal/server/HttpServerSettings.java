@@ -4,7 +4,7 @@ package io.tracker.ingestion.internal.server;
  * The validated settings of the HTTP server, from {@link HttpServerConfig}.
  */
 public record HttpServerSettings(String host, int port, long idleTimeoutMs, int maxThreads,
-                                 int maxRequestHeaderBytes, long stopTimeoutMs) {
+                                 int maxRequestHeaderBytes, long stopTimeoutMs, boolean forwarded) {
 
     static final String PID = "io.tracker.http";
 
@@ -20,7 +20,13 @@ public record HttpServerSettings(String host, int port, long idleTimeoutMs, int 
 
     static HttpServerSettings from(HttpServerConfig config) {
         return new HttpServerSettings(config.host(), config.port(), config.idle_timeout_ms(), config.threads_max(),
-                config.request_header_max_bytes(), config.stop_timeout_ms());
+                config.request_header_max_bytes(), config.stop_timeout_ms(), config.forwarded());
+    }
+
+    /** Without trusting forwarding headers. */
+    public HttpServerSettings(String host, int port, long idleTimeoutMs, int maxThreads, int maxRequestHeaderBytes,
+                              long stopTimeoutMs) {
+        this(host, port, idleTimeoutMs, maxThreads, maxRequestHeaderBytes, stopTimeoutMs, false);
     }
 
     private static void require(boolean valid, String key, Object value, String reason) {

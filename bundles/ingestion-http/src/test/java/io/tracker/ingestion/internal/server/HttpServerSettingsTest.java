@@ -22,6 +22,19 @@ class HttpServerSettingsTest {
         assertThat(smallest.port()).isZero();
         assertThat(smallest.maxThreads()).isEqualTo(8);
         assertThat(smallest.stopTimeoutMs()).isZero();
+        assertThat(smallest.forwarded()).as("forwarding headers are not trusted unless configured").isFalse();
+    }
+
+    @Test
+    void keepsForwardedWhenSet() {
+        assertThat(new HttpServerSettings("127.0.0.1", 8080, 30_000, 200, 8192, 5_000, true).forwarded()).isTrue();
+        assertThat(new HttpServerSettings("127.0.0.1", 8080, 30_000, 200, 8192, 5_000, false))
+                .isEqualTo(new HttpServerSettings("127.0.0.1", 8080, 30_000, 200, 8192, 5_000));
+    }
+
+    @Test
+    void forwardedIsOffByDefaultInTheConfiguration() throws Exception {
+        assertThat(HttpServerConfig.class.getDeclaredMethod("forwarded").getDefaultValue()).isEqualTo(false);
     }
 
     @Test
@@ -76,14 +89,22 @@ class HttpServerSettingsTest {
     @Test
     void messageKeysAreTheConfigurationKeysOfTheConfigAnnotation() throws Exception {
         // metatype turns '_' in an attribute name into '.', so threads_max is configured as threads.max
-        for (String key : new String[] {"idle.timeout.ms", "threads.max", "request.header.max.bytes", "stop.timeout.ms"}) {
+        for (String key : new String[] {"idle.timeout.ms", "threads.max", "request.header.max.bytes", "stop.timeout.ms",
+            "forwarded"}) {
             assertThat(HttpServerConfig.class.getDeclaredMethod(key.replace('.', '_'))).isNotNull();
         }
     }
 
     @Test
     void fromCopiesEveryValueOfTheConfiguration() {
-        HttpServerConfig config = new HttpServerConfig() {
+        assertThat(HttpServerSettings.from(config(false)))
+                .isEqualTo(new HttpServerSettings("10.0.0.1", 9090, 1_234, 16, 4096, 250, false));
+        assertThat(HttpServerSettings.from(config(true)))
+                .isEqualTo(new HttpServerSettings("10.0.0.1", 9090, 1_234, 16, 4096, 250, true));
+    }
+
+    private static HttpServerConfig config(boolean forwarded) {
+        return new HttpServerConfig() {
             @Override public Class<HttpServerConfig> annotationType() { return HttpServerConfig.class; }
             @Override public String host() { return "10.0.0.1"; }
             @Override public int port() { return 9090; }
@@ -91,9 +112,7 @@ class HttpServerSettingsTest {
             @Override public int threads_max() { return 16; }
             @Override public int request_header_max_bytes() { return 4096; }
             @Override public long stop_timeout_ms() { return 250; }
+            @Override public boolean forwarded() { return forwarded; }
         };
-
-        assertThat(HttpServerSettings.from(config))
-                .isEqualTo(new HttpServerSettings("10.0.0.1", 9090, 1_234, 16, 4096, 250));
     }
 }

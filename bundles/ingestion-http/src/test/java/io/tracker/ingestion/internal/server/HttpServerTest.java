@@ -115,6 +115,24 @@ class HttpServerTest {
         }
     }
 
+    @Test
+    void seesTheForwardedClientOnlyWhenForwardingIsTrusted() throws Exception {
+        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 30_000, 200, 8192, 0, true), new Hello());
+        server.start();
+
+        assertThat(get("/hello?who", "X-Forwarded-For", "203.0.113.9").body()).isEqualTo("hello /hello 203.0.113.9");
+        assertThat(get("/hello?who", "Forwarded", "for=198.51.100.7").body()).isEqualTo("hello /hello 198.51.100.7");
+        assertThat(get("/hello?who").body()).isEqualTo("hello /hello 127.0.0.1");
+    }
+
+    @Test
+    void ignoresForwardingHeadersUnlessTrusted() throws Exception {
+        server = start(settings(200, 8192, 0));
+
+        assertThat(get("/hello?who", "X-Forwarded-For", "203.0.113.9").body()).isEqualTo("hello /hello 127.0.0.1");
+        assertThat(get("/hello?who", "Forwarded", "for=198.51.100.7").body()).isEqualTo("hello /hello 127.0.0.1");
+    }
+
     /** A raw connection that got its answer and stays open, idle, as browsers keep them. */
     private Socket openIdleKeepAliveConnection() throws IOException {
         Socket socket = new Socket("127.0.0.1", server.port());
@@ -140,12 +158,15 @@ class HttpServerTest {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Answers "hello &lt;path&gt;" on /hello, leaves everything else unhandled. */
+    /** Answers "hello &lt;path&gt;" on /hello (with the client address if asked {@code ?who}), nothing else. */
     private static final class Hello extends Handler.Abstract.NonBlocking {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
@@ -153,7 +174,8 @@ class HttpServerTest {
             if (!path.equals("/hello")) {
                 return false;
             }
-            response.write(true, StandardCharsets.UTF_8.encode("hello " + path), callback);
+            String who = "who".equals(request.getHttpURI().getQuery()) ? " " + Request.getRemoteAddr(request) : "";
+            response.write(true, StandardCharsets.UTF_8.encode("hello " + path + who), callback);
             return true;
         }
     }

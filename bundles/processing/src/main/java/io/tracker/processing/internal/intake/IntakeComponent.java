@@ -14,7 +14,7 @@ import io.tracker.processing.internal.journal.JournalPosition;
 import io.tracker.processing.internal.journal.JournalSearch;
 import io.tracker.processing.internal.preprocess.PreprocessorRegistry;
 import io.tracker.processing.internal.replay.Reingest;
-import io.tracker.processing.spi.Acceptance;
+import io.tracker.processing.spi.Outcome;
 import io.tracker.processing.spi.EventIntake;
 import io.tracker.processing.spi.Hit;
 import io.tracker.processing.spi.Route;
@@ -127,17 +127,18 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
     }
 
     @Override
-    public Acceptance accept(Route route, Hit hit) {
+    public Outcome accept(Route route, Hit hit) {
         return intake.accept(route, hit);
     }
 
     @Override
     public String collectors() {
         return CollectorTable.render(deliveries.attached(), deliveries.retainedCursors(), journal.end().offset())
-                + String.format("journal: offsets %d to %d, %d segments, %d bytes; hits refused: %d; "
-                        + "dropped by preprocessors: %d; preprocessor failures: %d%n",
+                + String.format("journal: offsets %d to %d, %d segments, %d bytes; hits refused: %d; invalid events: "
+                        + "%d; dropped by preprocessors: %d; preprocessor failures: %d%n",
                 journal.start().offset(), journal.end().offset(), journal.segmentCount(), journal.sizeBytes(),
-                intake.refusedCount(), intake.preprocessing().droppedCount(), intake.preprocessing().failureCount());
+                intake.refusedCount(), intake.invalidCount(), intake.preprocessing().droppedCount(),
+                intake.preprocessing().failureCount());
     }
 
     @Override

@@ -80,16 +80,18 @@ public final class PreprocessorRegistry {
             String missing = null;
             for (String name : names) {
                 if (!byName.containsKey(name)) {
-                    missing = name;
-                    break;
+                    if (!known.contains(name)) {
+                        throw new MissingPreprocessorException(name, false); // never installed: no use waiting
+                    }
+                    missing = missing == null ? name : missing;
                 }
             }
             if (missing == null) {
                 return names.stream().map(byName::get).toArray(EventPreprocessor[]::new);
             }
             long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-            if (!known.contains(missing) || leftMs <= 0) {
-                throw new MissingPreprocessorException(missing, known.contains(missing));
+            if (leftMs <= 0) {
+                throw new MissingPreprocessorException(missing, true);
             }
             try {
                 wait(leftMs);

@@ -54,9 +54,7 @@ final class EventLines {
                         expect(value, JsonToken.START_OBJECT, "'metrics' to be an object");
                         while (json.nextToken() == JsonToken.FIELD_NAME) {
                             String name = json.currentName();
-                            JsonToken number = json.nextToken();
-                            values.metric(name, number == JsonToken.VALUE_NUMBER_INT ? (Number) json.getLongValue()
-                                    : new BigDecimal(json.getText()));
+                            values.metric(name, metric(json, json.nextToken()));
                         }
                         break;
                     default:
@@ -71,6 +69,30 @@ final class EventLines {
             throw new IllegalArgumentException("an event line needs id, type and timestamp");
         }
         return values.id(id).type(type).timestamp(timestamp).build();
+    }
+
+    /** A whole number as long (or BigInteger beyond), a fraction exactly, NaN and infinities as Jackson writes them. */
+    private static Number metric(JsonParser json, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? json.getBigIntegerValue()
+                    : (Number) json.getLongValue();
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return new BigDecimal(json.getText());
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            switch (json.getText()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+        }
+        throw new IOException("metric '" + json.currentName() + "' is not a number");
     }
 
     private static void expect(JsonToken actual, JsonToken expected, String what) throws IOException {

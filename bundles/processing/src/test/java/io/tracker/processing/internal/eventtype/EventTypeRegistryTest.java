@@ -13,7 +13,7 @@ class EventTypeRegistryTest {
     private final EventTypeRegistry registry = new EventTypeRegistry();
 
     private static EventTypeDefinition type(String name, String path) {
-        return new EventTypeDefinition(name, path, Set.of("GET"), ResponseKind.PIXEL, "url", List.of());
+        return TestTypes.plain(name, path);
     }
 
     @Test
@@ -48,8 +48,9 @@ class EventTypeRegistryTest {
     @Test
     void replacingUnderTheSamePidMayKeepPathAndName() throws Exception {
         registry.register("pid-1", type("impression", "/i"), "impression.cfg");
-        EventTypeDefinition changed = new EventTypeDefinition("impression", "/i", Set.of("GET", "POST"),
-                ResponseKind.NO_CONTENT, "url", List.of());
+        EventTypeDefinition changed = new EventTypeDefinition("impression", PathTemplate.parse("/i"),
+                Set.of("GET", "POST"), ResponseKind.NO_CONTENT, "url", null, null, List.of(), Set.of(), List.of(),
+                1024, 10);
 
         registry.register("pid-1", changed, "impression.cfg");
 
@@ -63,25 +64,22 @@ class EventTypeRegistryTest {
 
         assertThatThrownBy(() -> registry.register("pid-2", type("view", "/i"), "file:/config/view.cfg"))
                 .isInstanceOf(InvalidEventTypeException.class)
-                .hasMessageContaining("file:/config/view.cfg")
-                .hasMessageContaining("key 'path'")
-                .hasMessageContaining("impression");
+                .hasMessage("file:/config/view.cfg: key 'path' = '/i': already used by event type 'impression'");
 
         assertThat(registry.route("/i")).isSameAs(first);
     }
 
     @Test
-    void rejectsASecondPidWithTheSameNameAndKeepsServingTheFirst() throws Exception {
-        EventTypeDefinition first = type("impression", "/i");
-        registry.register("pid-1", first, "impression.cfg");
+    void aSecondPidMayDefineTheSameTypeNameAtAnotherPath() throws Exception {
+        // a conversion pixel and a conversion JSON API: collectors attach to the type, not the path
+        EventTypeDefinition pixel = type("conversion", "/cv");
+        EventTypeDefinition api = type("conversion", "/api/conversions");
+        registry.register("pid-1", pixel, "conversion.cfg");
 
-        assertThatThrownBy(() -> registry.register("pid-2", type("impression", "/i2"), "file:/config/other.cfg"))
-                .isInstanceOf(InvalidEventTypeException.class)
-                .hasMessageContaining("file:/config/other.cfg")
-                .hasMessageContaining("key 'name'");
+        registry.register("pid-2", api, "conversion-api.cfg");
 
-        assertThat(registry.route("/i")).isSameAs(first);
-        assertThat(registry.route("/i2")).isNull();
+        assertThat(registry.route("/cv")).isSameAs(pixel);
+        assertThat(registry.route("/api/conversions")).isSameAs(api);
     }
 
     @Test
@@ -98,7 +96,7 @@ class EventTypeRegistryTest {
     }
 
     @Test
-    void unregisterRemovesTheRouteAndFreesPathAndName() throws Exception {
+    void unregisterRemovesTheRouteAndFreesThePath() throws Exception {
         registry.register("pid-1", type("impression", "/i"), "impression.cfg");
         registry.register("pid-2", type("click", "/c"), "click.cfg");
 
@@ -118,5 +116,95 @@ class EventTypeRegistryTest {
         registry.unregister("pid-unknown");
 
         assertThat(registry.route("/i")).isNotNull();
+    }
+
+    @Test
+    void routesAPathWithVariablesToItsTemplate() throws Exception {
+        EventTypeDefinition video = type("video", "/v/{event}");
+        registry.register("pid-1", video, "video.cfg");
+
+        assertThat(registry.route("/v/start")).isSameAs(video);
+        assertThat(registry.route("/v/complete")).isSameAs(video);
+        assertThat(registry.route("/v")).isNull();
+        assertThat(registry.route("/v/")).isNull();
+        assertThat(registry.route("/v/start/x")).isNull();
+    }
+
+    @Test
+    void anExactPathWinsOverATemplateThatAlsoMatches() throws Exception {
+        EventTypeDefinition video = type("video", "/v/{event}");
+        EventTypeDefinition special = type("special", "/v/special");
+        registry.register("pid-1", video, "video.cfg");
+        registry.register("pid-2", special, "special.cfg");
+
+        assertThat(registry.route("/v/special")).isSameAs(special);
+        assertThat(registry.route("/v/start")).isSameAs(video);
+    }
+
+    @Test
+    void theTemplateWithFewerVariablesWins() throws Exception {
+        EventTypeDefinition two = type("generic", "/{kind}/{event}");
+        EventTypeDefinition one = type("video", "/v/{event}");
+        registry.register("pid-1", two, "generic.cfg");
+        registry.register("pid-2", one, "video.cfg");
+
+        assertThat(registry.route("/v/start")).isSameAs(one);
+        assertThat(registry.route("/a/start")).isSameAs(two);
+    }
+
+    @Test
+    void templatesWithAsManyVariablesAreTriedInPathOrderWhateverTheRegistrationOrder() throws Exception {
+        EventTypeDefinition byEvent = type("by-event", "/v/{event}");
+        EventTypeDefinition byKind = type("by-kind", "/{kind}/start");
+        registry.register("pid-1", byKind, "kind.cfg");
+        registry.register("pid-2", byEvent, "event.cfg");
+
+        assertThat(registry.route("/v/start")).as("'/v/{event}' sorts before '/{kind}/start'").isSameAs(byEvent);
+
+        EventTypeRegistry reversed = new EventTypeRegistry();
+        reversed.register("pid-2", byEvent, "event.cfg");
+        reversed.register("pid-1", byKind, "kind.cfg");
+        assertThat(reversed.route("/v/start")).isSameAs(byEvent);
+    }
+
+    @Test
+    void rejectsASecondPidWithTheSameTemplate() throws Exception {
+        registry.register("pid-1", type("video", "/v/{event}"), "video.cfg");
+
+        assertThatThrownBy(() -> registry.register("pid-2", type("other", "/v/{event}"), "other.cfg"))
+                .isInstanceOf(InvalidEventTypeException.class)
+                .hasMessageContaining("other.cfg: key 'path' = '/v/{event}'")
+                .hasMessageContaining("'video'");
+    }
+
+    @Test
+    void rejectsATemplateThatDiffersOnlyInItsVariableNames() throws Exception {
+        registry.register("pid-1", type("video", "/v/{event}"), "video.cfg");
+
+        assertThatThrownBy(() -> registry.register("pid-2", type("other", "/v/{name}"), "other.cfg"))
+                .isInstanceOf(InvalidEventTypeException.class)
+                .hasMessageContaining("other.cfg: key 'path'");
+    }
+
+    @Test
+    void unregisteringATemplateRemovesItsRoute() throws Exception {
+        registry.register("pid-1", type("video", "/v/{event}"), "video.cfg");
+        registry.register("pid-2", type("impression", "/i"), "impression.cfg");
+
+        registry.unregister("pid-1");
+
+        assertThat(registry.route("/v/start")).isNull();
+        assertThat(registry.route("/i")).isNotNull();
+    }
+
+    @Test
+    void replacingAnExactPathByATemplateUnderTheSamePidMovesItBetweenTheLookups() throws Exception {
+        registry.register("pid-1", type("video", "/v/start"), "video.cfg");
+        EventTypeDefinition templated = type("video", "/v/{event}");
+
+        registry.register("pid-1", templated, "video.cfg");
+
+        assertThat(registry.route("/v/start")).isSameAs(templated);
+        assertThat(registry.route("/v/midpoint")).isSameAs(templated);
     }
 }
