@@ -54,6 +54,11 @@ class DistributionTest {
             assertThat(home.resolve(folder)).isDirectory();
         }
         assertThat(home.resolve("config/io.tracker.http.cfg")).content().contains("TRACKER_HTTP_PORT:-8080");
+        // the configuration reference, generated from the bundles' Metatype at build time
+        assertThat(home.resolve("docs/configuration.md")).content()
+                .contains("`io.tracker.eventtype` (factory)", "`journal.quota.bytes`", "`cookie.secure`",
+                        "`io.tracker.preprocessor.privacy` (factory)")
+                .doesNotContain("org.apache.felix");
     }
 
     @Test
