@@ -1,73 +1,89 @@
 package io.tracker.collector.log.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.tracker.api.Event;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Appends events as JSON lines to {@code <directory>/<type>.jsonl}, one object per line:
- * {@code {"id":..,"type":..,"timestamp":"2026-11-28T10:15:30.123Z","dimensions":{..},"metrics":{..}}}.
+ * Appends events as JSON lines to files named by a pattern ({@code {type}.jsonl} by default), rolling
+ * them by size and age, compressing rolled files, and never writing an event twice into a file after
+ * a crash: the tracker redelivers what it had not confirmed, and those ids are recognised.
  *
- * <p>Each batch is written and then flushed to the operating system, so a line is visible to readers as
- * soon as {@link #write(List)} returns. Not thread-safe: the dispatcher calls it from one thread.
+ * <p>A batch is encoded in memory, then written to each file in one write, and (with fsync) forced to
+ * disk, before {@link #write(List)} returns: a line is visible as soon as it returns, and whole or absent.
+ * Files are rolled only before a batch, so a rolled file only holds events the tracker confirmed.
+ * Not thread-safe: the dispatcher calls it from one thread.
  */
 final class JsonLinesWriter implements Closeable {
 
-    /** No root value separator: each line is exactly one object, the newline is written by us. */
-    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
+    private static final Logger LOG = LoggerFactory.getLogger(JsonLinesWriter.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ROLLED = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
-    private final Path directory;
-    private final Map<String, JsonGenerator> filesByType = new HashMap<>();
+    private final LogFileSettings settings;
+    private final Clock clock;
+    private final Map<Path, EventFile> open = new HashMap<>();
+    private long duplicatesSkipped;
 
+    JsonLinesWriter(LogFileSettings settings, Clock clock) throws IOException {
+        this.settings = settings;
+        this.clock = clock;
+        Files.createDirectories(settings.directory());
+    }
+
+    /** One file per event type in {@code directory}, never rolled. */
     JsonLinesWriter(Path directory) throws IOException {
-        this.directory = Files.createDirectories(directory);
+        this(LogFileSettings.simple(directory), Clock.systemUTC());
     }
 
     void write(List<Event> batch) throws IOException {
+        Instant now = clock.instant();
+        Map<EventFile, ByteArrayOutputStream> lines = new LinkedHashMap<>();
+        java.util.Set<String> inBatch = new java.util.HashSet<>();
         for (Event event : batch) {
-            JsonGenerator json = generatorFor(event.type());
-            json.writeStartObject();
-            json.writeStringField("id", event.id());
-            json.writeStringField("type", event.type());
-            json.writeStringField("timestamp", event.timestamp().toString());
-            json.writeObjectFieldStart("dimensions");
-            for (Map.Entry<String, String> dimension : event.dimensions().entrySet()) {
-                json.writeStringField(dimension.getKey(), dimension.getValue());
+            EventFile file = fileFor(event.type(), now);
+            if (file.wrote(event.id()) || !inBatch.add(event.id())) {
+                duplicatesSkipped++; // redelivered after a crash: it is already in the file
+                continue;
             }
-            json.writeEndObject();
-            json.writeObjectFieldStart("metrics");
-            for (Map.Entry<String, Number> metric : event.metrics().entrySet()) {
-                json.writeFieldName(metric.getKey());
-                writeNumber(json, metric.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeRaw('\n');
+            EventLine.write(event, settings::keeps, lines.computeIfAbsent(file, f -> new ByteArrayOutputStream(4096)));
         }
-        for (JsonGenerator json : filesByType.values()) {
-            json.flush();
+        for (Map.Entry<EventFile, ByteArrayOutputStream> entry : lines.entrySet()) {
+            ByteArrayOutputStream buffer = entry.getValue();
+            entry.getKey().append(bufferBytes(buffer), buffer.size(), settings.fsync());
         }
+        // only now: had a write failed, the retried batch must not find these ids already remembered
+        for (Event event : batch) {
+            open.get(resolve(event.type(), now)).remember(event.id());
+        }
+    }
+
+    /** Events recognised as already written, since this writer started. */
+    long duplicatesSkipped() {
+        return duplicatesSkipped;
     }
 
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (JsonGenerator json : filesByType.values()) {
+        for (EventFile file : open.values()) {
             try {
-                json.close();
+                file.close();
             } catch (IOException e) {
                 if (first == null) {
                     first = e;
@@ -76,32 +92,65 @@ final class JsonLinesWriter implements Closeable {
                 }
             }
         }
-        filesByType.clear();
+        open.clear();
         if (first != null) {
             throw first;
         }
     }
 
-    private JsonGenerator generatorFor(String type) throws IOException {
-        JsonGenerator json = filesByType.get(type);
-        if (json == null) {
-            OutputStream file = new BufferedOutputStream(
-                    new FileOutputStream(directory.resolve(type + ".jsonl").toFile(), true), 64 * 1024);
-            json = JSON.createGenerator(file, JsonEncoding.UTF8);
-            filesByType.put(type, json);
+    private EventFile fileFor(String type, Instant now) throws IOException {
+        Path path = resolve(type, now);
+        EventFile file = open.get(path);
+        if (file == null) {
+            file = EventFile.open(path, null, now);
+            open.put(path, file);
+        } else if (due(file, now)) {
+            Path rolled = file.roll(rolledName(path, now), settings.gzip());
+            LOG.info("Rolled {} to {}", path, rolled);
+            file = EventFile.open(path, file.recentIds(), now);
+            open.put(path, file);
         }
-        return json;
+        return file;
     }
 
-    private static void writeNumber(JsonGenerator json, Number value) throws IOException {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            json.writeNumber(value.longValue());
-        } else if (value instanceof BigDecimal) {
-            json.writeNumber((BigDecimal) value);
-        } else if (value instanceof BigInteger) {
-            json.writeNumber((BigInteger) value);
-        } else {
-            json.writeNumber(value.doubleValue());
+    private boolean due(EventFile file, Instant now) {
+        if (file.size() == 0) {
+            return false;
         }
+        if (settings.rollBytes() > 0 && file.size() >= settings.rollBytes()) {
+            return true;
+        }
+        switch (settings.rollInterval()) {
+            case HOURLY:
+                return !(DATE.format(file.openedAt()) + HOUR.format(file.openedAt()))
+                        .equals(DATE.format(now) + HOUR.format(now));
+            case DAILY:
+                return !DATE.format(file.openedAt()).equals(DATE.format(now));
+            default:
+                return false;
+        }
+    }
+
+    private Path resolve(String type, Instant now) {
+        String name = settings.filePattern().replace("{type}", type).replace("{date}", DATE.format(now))
+                .replace("{hour}", HOUR.format(now)).replace("{node}", settings.node());
+        return settings.directory().resolve(name);
+    }
+
+    /** {@code impression.jsonl} rolls to {@code impression-20261128-101530.jsonl} (+ {@code .gz}), made unique. */
+    private static Path rolledName(Path active, Instant now) {
+        String name = active.getFileName().toString();
+        int dot = name.indexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        String extension = dot < 0 ? "" : name.substring(dot);
+        Path rolled = active.resolveSibling(base + "-" + ROLLED.format(now) + extension);
+        for (int n = 1; Files.exists(rolled) || Files.exists(rolled.resolveSibling(rolled.getFileName() + ".gz")); n++) {
+            rolled = active.resolveSibling(base + "-" + ROLLED.format(now) + "-" + n + extension);
+        }
+        return rolled;
+    }
+
+    private static byte[] bufferBytes(ByteArrayOutputStream buffer) {
+        return buffer.toByteArray();
     }
 }

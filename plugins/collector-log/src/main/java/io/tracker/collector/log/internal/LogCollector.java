@@ -4,6 +4,13 @@ import io.tracker.api.Event;
 import io.tracker.api.EventCollector;
 import io.tracker.api.PluginProperties;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -37,9 +44,10 @@ public final class LogCollector implements EventCollector {
     @Activate
     public LogCollector(LogCollectorConfig config) throws IOException {
         this.name = config.tracker_collector_name();
-        Path directory = resolve(config.directory());
-        this.writer = new JsonLinesWriter(directory);
-        LOG.info("Log collector '{}' writes event types [{}] to {}", name, config.event_types(), directory);
+        LogFileSettings settings = settings(config);
+        this.writer = new JsonLinesWriter(settings, Clock.systemUTC());
+        LOG.info("Log collector '{}' writes event types [{}] to {}/{}", name, config.event_types(),
+                settings.directory(), settings.filePattern());
     }
 
     @Override
@@ -50,7 +58,37 @@ public final class LogCollector implements EventCollector {
     @Deactivate
     void deactivate() throws IOException {
         writer.close();
-        LOG.info("Log collector '{}' closed its files", name);
+        LOG.info("Log collector '{}' closed its files ({} redelivered events recognised and not written twice)",
+                name, writer.duplicatesSkipped());
+    }
+
+    static LogFileSettings settings(LogCollectorConfig config) {
+        LogFileSettings.RollInterval interval;
+        try {
+            interval = LogFileSettings.RollInterval.valueOf(config.roll_interval().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FACTORY_PID + ": key 'roll.interval' = '" + config.roll_interval()
+                    + "': expected none, hourly or daily", e);
+        }
+        return new LogFileSettings(resolve(config.directory()), config.file_pattern(), config.roll_bytes(), interval,
+                config.gzip(), config.fsync(), names(config.fields_include()), names(config.fields_exclude()),
+                config.node() == null || config.node().isBlank() ? hostName() : config.node().trim());
+    }
+
+    private static Set<String> names(String list) {
+        if (list == null || list.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private static String hostName() {
+        try {
+            String host = InetAddress.getLocalHost().getHostName();
+            return host.matches("[A-Za-z0-9._-]{1,64}") ? host : "node";
+        } catch (UnknownHostException e) {
+            return "node"; // no resolvable host name (containers): {node} is then configured explicitly
+        }
     }
 
     /** Relative directories are under the tracker's home, not wherever the JVM was started from. */

@@ -16,6 +16,36 @@ public @interface LogCollectorConfig {
             + "the tracker's home directory.")
     String directory() default "data/events";
 
+    @AttributeDefinition(description = "Name of the active file of each event type, under the directory: {type}, "
+            + "{date} (yyyy-MM-dd, UTC), {hour} (HH, UTC) and {node} are replaced; '/' makes sub-folders, e.g. "
+            + "{date}/{type}-{node}.jsonl.")
+    String file_pattern() default "{type}.jsonl";
+
+    @AttributeDefinition(description = "Roll an active file once it reaches this size, in bytes; 0 for never. "
+            + "Rolled files are named <name>-<yyyyMMdd-HHmmss>.jsonl(.gz).")
+    long roll_bytes() default 256L * 1024 * 1024;
+
+    @AttributeDefinition(description = "Also roll active files every 'hourly' or 'daily' (UTC), or 'none'.")
+    String roll_interval() default "daily";
+
+    @AttributeDefinition(description = "Compress rolled files with gzip.")
+    boolean gzip() default true;
+
+    @AttributeDefinition(description = "Force every batch to disk before confirming it (slower; survives power "
+            + "loss). Without it a batch reaches the operating system before it is confirmed.")
+    boolean fsync() default false;
+
+    @AttributeDefinition(description = "Write only these dimensions and metrics, comma-separated; empty for all.",
+            required = false)
+    String fields_include();
+
+    @AttributeDefinition(description = "Never write these dimensions and metrics, comma-separated (e.g. ip,uid "
+            + "for files handed to third parties).", required = false)
+    String fields_exclude();
+
+    @AttributeDefinition(description = "This tracker's name in {node}; default: the host name.", required = false)
+    String node();
+
     @AttributeDefinition(description = "Name of this collector in logs and the console, and the key of its "
             + "journal cursor: an instance keeps its name across upgrades. Each instance needs its own.")
     String tracker_collector_name() default "log";

@@ -106,36 +106,6 @@ class LogCollectorTest {
     }
 
     private static LogCollectorConfig config(String directory) {
-        return new LogCollectorConfig() {
-            @Override
-            public Class<LogCollectorConfig> annotationType() {
-                return LogCollectorConfig.class;
-            }
-
-            @Override
-            public String event_types() {
-                return "*";
-            }
-
-            @Override
-            public String directory() {
-                return directory;
-            }
-
-            @Override
-            public String start_position() {
-                return "earliest";
-            }
-
-            @Override
-            public String overflow_policy() {
-                return "drop-oldest";
-            }
-
-            @Override
-            public String tracker_collector_name() {
-                return "test";
-            }
-        };
+        return TestConfigs.logCollector(java.util.Map.of("directory", directory));
     }
 }
