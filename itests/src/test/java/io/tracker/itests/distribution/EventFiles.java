@@ -29,8 +29,13 @@ final class EventFiles {
         }
         try {
             List<JsonNode> events = new ArrayList<>();
-            for (String line : Files.readAllLines(file)) {
-                events.add(JSON.readTree(line)); // a half-written line fails here
+            String content = Files.readString(file);
+            // as a tailing reader does: only lines already ended by '\n'; the collector may be mid-write
+            int end = content.lastIndexOf('\n');
+            for (String line : content.substring(0, end + 1).split("\n")) {
+                if (!line.isEmpty()) {
+                    events.add(JSON.readTree(line)); // a complete line that is not JSON fails here
+                }
             }
             return events;
         } catch (IOException e) {
