@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A steady stream of impression hits from a few threads, each with a unique {@code cid}, remembering
- * which ones the tracker acknowledged (200) and counting every other answer or failure.
+ * A steady stream of hits from a few threads, each with a unique {@code cid}, remembering which ones
+ * the tracker acknowledged (2xx, or a click's 302) and counting every other answer or failure.
  */
 final class HitLoad implements AutoCloseable {
 
@@ -24,8 +24,21 @@ final class HitLoad implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private volatile long stopNanos;
 
+    /** Builds the request line's path and query for the n-th hit, given its unique cid. */
+    @FunctionalInterface
+    interface Hits {
+        String pathFor(long n, String cid);
+    }
+
+    private final Hits hits;
+
     HitLoad(TrackerProcess tracker, int threads) {
+        this(tracker, threads, (n, cid) -> "/i?cid=" + cid);
+    }
+
+    HitLoad(TrackerProcess tracker, int threads, Hits hits) {
         this.tracker = tracker;
+        this.hits = hits;
         for (int i = 0; i < threads; i++) {
             Thread sender = new Thread(this::send, "hit-load-" + i);
             sender.setDaemon(true);
@@ -85,16 +98,18 @@ final class HitLoad implements AutoCloseable {
     private void send() {
         java.net.Socket socket = null;
         while (running.get()) {
-            String cid = "load-" + sequence.incrementAndGet();
+            long n = sequence.incrementAndGet();
+            String cid = "load-" + n;
             try {
                 if (socket == null) {
                     socket = new java.net.Socket("127.0.0.1", tracker.port());
                     socket.setSoTimeout(5_000);
                     socket.setTcpNoDelay(true);
                 }
-                socket.getOutputStream().write(("GET /i?cid=" + cid + " HTTP/1.1\r\nHost: tracker\r\n\r\n")
+                socket.getOutputStream().write(("GET " + hits.pathFor(n, cid) + " HTTP/1.1\r\nHost: tracker\r\n\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                if (readStatus(socket.getInputStream()) == 200) {
+                int status = readStatus(socket.getInputStream());
+                if (status >= 200 && status < 400) { // a pixel, a 204, a click's 302: the hit was taken
                     acknowledged.add(cid);
                 } else {
                     errors.incrementAndGet();
