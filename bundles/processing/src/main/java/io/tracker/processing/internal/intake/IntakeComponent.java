@@ -49,6 +49,8 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeComponent.class);
 
     private final ProcessingSettings settings;
+    /** The latest settings: defaults for collectors attached from now on. */
+    private volatile ProcessingSettings current;
     private final Journal journal;
     private final Deliveries deliveries;
     private final PreprocessorRegistry preprocessors;
@@ -65,6 +67,7 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
         preprocessors = new PreprocessorRegistry(settings.preprocessorWaitMs());
         intake = new Intake(eventTypes, new EventFactory(Clock.systemUTC()), preprocessors, journal);
         drainTimeoutMs = settings.drainTimeoutMs();
+        current = settings;
     }
 
     @Modified
@@ -72,6 +75,7 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
         ProcessingSettings changed = ProcessingSettings.from(config, home());
         deliveries.useSettings(changed.delivery());
         drainTimeoutMs = changed.drainTimeoutMs();
+        current = changed;
         if (!changed.journal().equals(settings.journal())) {
             LOG.warn("{}: journal.* changes take effect at the next start", ProcessingSettings.PID);
         }
@@ -92,10 +96,10 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
             Deliveries.CollectorOptions options = new Deliveries.CollectorOptions(
                     ProcessingSettings.parse(Deliveries.StartPosition.class, PluginProperties.START_POSITION,
                             String.valueOf(property(reference, PluginProperties.START_POSITION,
-                                    settings.delivery().defaultStart().name()))),
+                                    current.delivery().defaultStart().name()))),
                     ProcessingSettings.parse(Deliveries.OverflowPolicy.class, PluginProperties.OVERFLOW_POLICY,
                             String.valueOf(property(reference, PluginProperties.OVERFLOW_POLICY,
-                                    settings.delivery().defaultOverflow().name()))));
+                                    current.delivery().defaultOverflow().name()))));
             deliveries.attach(name, collector, version(reference),
                     EventTypeFilter.of(reference.getProperty(PluginProperties.EVENT_TYPES)), options);
         } catch (IllegalArgumentException e) {
