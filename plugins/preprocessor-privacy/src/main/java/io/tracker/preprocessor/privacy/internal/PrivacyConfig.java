@@ -29,13 +29,13 @@ public @interface PrivacyConfig {
     int ipv6_prefix_bits() default 48;
 
     @AttributeDefinition(description = "Dimensions replaced by the hex HMAC-SHA256 of their value keyed with "
-            + "hash.salt, comma-separated. The same value and salt always give the same hash.", required = false)
+            + ".hash.salt, comma-separated. The same value and salt always give the same hash.", required = false)
     String hash_dimensions() default "";
 
     @AttributeDefinition(description = "Secret key of the hash; required when hash.dimensions is set. Changing it "
             + "changes every hash, so values before and after the change no longer match.",
             type = AttributeType.PASSWORD, required = false)
-    String hash_salt();
+    String _hash_salt();
 
     @AttributeDefinition(description = "Hex characters of the hash that are kept, 1 to 64 (64: the whole "
             + "HMAC-SHA256). Fewer characters make values shorter and collisions likelier.")

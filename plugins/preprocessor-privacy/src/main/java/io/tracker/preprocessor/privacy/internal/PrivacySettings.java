@@ -39,12 +39,12 @@ record PrivacySettings(String name, List<String> ipDimensions, int ipv4PrefixBit
         int ipv4Bits = inRange(source, "ipv4.prefix.bits", config.ipv4_prefix_bits(), 0, 32);
         int ipv6Bits = inRange(source, "ipv6.prefix.bits", config.ipv6_prefix_bits(), 0, 128);
         int hashLength = inRange(source, "hash.length", config.hash_length(), 1, MAX_HASH_LENGTH);
-        String salt = config.hash_salt();
+        String salt = config._hash_salt();
         if (hash.isEmpty()) {
             salt = null;
         } else if (salt == null || salt.isEmpty()) {
             // the salt is secret: name the key, never echo a value
-            throw new IllegalArgumentException(source + ": key 'hash.salt' is missing: it is required when "
+            throw new IllegalArgumentException(source + ": key '.hash.salt' is missing: it is required when "
                     + "hash.dimensions is set (" + String.join(",", hash) + "); without it a hash of a known "
                     + "value could be recomputed by anyone");
         }

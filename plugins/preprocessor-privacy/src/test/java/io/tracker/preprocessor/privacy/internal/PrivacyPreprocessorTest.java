@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PrivacyPreprocessorTest {
 
     private static final Map<String, Object> ALL_RULES = Map.of("ip.dimensions", "ip,xff", "hash.dimensions",
-            "email,user", "hash.salt", "test-salt", "hash.length", 16, "drop.dimensions", "phone");
+            "email,user", ".hash.salt", "test-salt", "hash.length", 16, "drop.dimensions", "phone");
 
     @Test
     void anonymisesHashesAndDropsKeepingEverythingElse() {
@@ -71,8 +71,8 @@ class PrivacyPreprocessorTest {
     @Test
     void saltDecidesTheHash() {
         Event event = event(Map.of("email", "user@example.com"));
-        Map<String, Object> one = Map.of("hash.dimensions", "email", "hash.salt", "one");
-        Map<String, Object> two = Map.of("hash.dimensions", "email", "hash.salt", "two");
+        Map<String, Object> one = Map.of("hash.dimensions", "email", ".hash.salt", "one");
+        Map<String, Object> two = Map.of("hash.dimensions", "email", ".hash.salt", "two");
 
         String first = preprocessor(one).process(event).dimensions().get("email");
 

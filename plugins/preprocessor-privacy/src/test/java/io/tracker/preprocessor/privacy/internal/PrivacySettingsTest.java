@@ -27,7 +27,7 @@ class PrivacySettingsTest {
     @Test
     void splitsAndTrimsDimensionLists() {
         PrivacySettings settings = settings(Map.of("ip.dimensions", " ip , forwarded_ip,,", "hash.dimensions",
-                "email, user", "hash.salt", "s3cret", "drop.dimensions", "phone"));
+                "email, user", ".hash.salt", "s3cret", "drop.dimensions", "phone"));
 
         assertThat(settings.ipDimensions()).containsExactly("ip", "forwarded_ip");
         assertThat(settings.hashDimensions()).containsExactly("email", "user");
@@ -43,22 +43,22 @@ class PrivacySettingsTest {
     @Test
     void refusesHashDimensionsWithoutSaltNamingTheKeyButNotAValue() {
         assertThatThrownBy(() -> settings(Map.of("hash.dimensions", "email")))
-                .hasMessageStartingWith(SOURCE + ": key 'hash.salt' is missing")
+                .hasMessageStartingWith(SOURCE + ": key '.hash.salt' is missing")
                 .hasMessageContaining("email");
-        assertThatThrownBy(() -> settings(Map.of("hash.dimensions", "email", "hash.salt", "")))
-                .hasMessageContaining("'hash.salt'");
+        assertThatThrownBy(() -> settings(Map.of("hash.dimensions", "email", ".hash.salt", "")))
+                .hasMessageContaining("'.hash.salt'");
     }
 
     @Test
     void neverShowsTheSalt() {
-        PrivacySettings settings = settings(Map.of("hash.dimensions", "email", "hash.salt", "very-secret-salt"));
+        PrivacySettings settings = settings(Map.of("hash.dimensions", "email", ".hash.salt", "very-secret-salt"));
 
         assertThat(settings.toString()).doesNotContain("very-secret-salt").contains("email");
     }
 
     @Test
     void aSaltWithoutHashDimensionsIsNotKept() {
-        assertThat(settings(Map.of("hash.salt", "unused")).hashSalt()).isNull();
+        assertThat(settings(Map.of(".hash.salt", "unused")).hashSalt()).isNull();
     }
 
     @Test
@@ -89,7 +89,7 @@ class PrivacySettingsTest {
         assertThatThrownBy(() -> settings(Map.of("ip.dimensions", "ip", "drop.dimensions", "ip")))
                 .hasMessage(SOURCE + ": key 'drop.dimensions' = 'ip': dimension 'ip' is also in ip.dimensions; "
                         + "a dimension takes one rule");
-        assertThatThrownBy(() -> settings(Map.of("hash.dimensions", "email", "hash.salt", "s",
+        assertThatThrownBy(() -> settings(Map.of("hash.dimensions", "email", ".hash.salt", "s",
                 "drop.dimensions", "email"))).hasMessageContaining("also in hash.dimensions");
     }
 
