@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracker.collector.kafka.testing.KafkaBroker;
 import io.tracker.collector.kafka.testing.TopicReader;
-import io.tracker.itests.distribution.HitLoadAccess;
+import io.tracker.itests.distribution.EventFiles;
+import io.tracker.itests.distribution.HitLoad;
+import io.tracker.itests.distribution.TrackerProcess;
 import io.tracker.itests.install.TrackerHome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,18 +40,20 @@ class KafkaEndToEndTest {
     @Test
     void hundredThousandHitsReachTheirTopicsAcrossABrokerOutage() throws Exception {
         try (KafkaBroker broker = KafkaBroker.start("e2e")) {
-            HitLoadAccess tracker = HitLoadAccess.install(TrackerHome.unpack(installDir));
+            TrackerProcess tracker = new TrackerProcess(TrackerHome.unpack(installDir));
+            EventFiles events = new EventFiles(tracker.home());
             Files.writeString(tracker.home().resolve("config/io.tracker.collector.kafka-main.cfg"), String.join("\n",
                     "bootstrap.servers = " + broker.bootstrapServers(),
                     "event.types = impression,click,video,conversion",
                     "topic = tracker.{type}", // in .cfg files ${...} is FileInstall's substitution
                     "delivery.timeout.ms = 5000",
                     ""));
-            tracker.start();
+            assertThat(tracker.command("start").exitCode()).isZero();
+            tracker.awaitReady(Duration.ofSeconds(60));
             tracker.awaitLog("Collector 'kafka'", Duration.ofSeconds(30));
 
             Set<String> acknowledged;
-            try (var load = tracker.load(8, (n, cid) -> switch ((int) (n % 4)) {
+            try (HitLoad load = new HitLoad(tracker, 8, (n, cid) -> switch ((int) (n % 4)) {
                 case 0 -> "/i?cid=" + cid;
                 case 1 -> "/c?cid=" + cid + "&url=https%3A%2F%2Fadvertiser.example%2F";
                 case 2 -> "/v?e=start&cid=" + cid;
@@ -59,7 +63,7 @@ class KafkaEndToEndTest {
                 broker.stop(); // hits keep coming: they wait in the journal
                 load.awaitAcknowledged(HITS / 5, Duration.ofSeconds(60));
                 broker.restart();
-                load.awaitAcknowledged(HITS - load.acknowledgedCount(), Duration.ofSeconds(180));
+                load.awaitAcknowledged(HITS - load.acknowledged().size(), Duration.ofSeconds(180));
                 load.close();
                 System.out.println("kafka end to end: " + load.summary());
                 assertThat(load.errors()).as("hits refused or failed").isZero();
@@ -68,9 +72,9 @@ class KafkaEndToEndTest {
 
             // the log collector: every acknowledged event exactly once
             Map<String, Integer> logged = new HashMap<>();
-            tracker.awaitLogged(acknowledged, Duration.ofSeconds(120));
+            events.awaitAll(TYPES, acknowledged, Duration.ofSeconds(120));
             for (String type : TYPES) {
-                for (JsonNode event : tracker.events(type)) {
+                for (JsonNode event : events.read(type)) {
                     logged.merge(event.at("/dimensions/cid").asText(), 1, Integer::sum);
                 }
             }
@@ -102,7 +106,7 @@ class KafkaEndToEndTest {
             assertThat(missing).as("acknowledged events missing from Kafka").isEmpty();
             assertThat(keysByCid.values()).as("a duplicate always carries the same key (the event id)")
                     .allMatch(keys -> keys.size() == 1);
-            tracker.stop();
+            assertThat(tracker.command("stop").exitCode()).isZero();
         }
     }
 }

@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Reads what the log collector wrote: {@code data/events/<type>.jsonl}, one JSON object per line. */
-final class EventFiles {
+public final class EventFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
 
-    EventFiles(Path home) {
+    public EventFiles(Path home) {
         this.directory = home.resolve("data/events");
     }
 
-    List<JsonNode> read(String type) {
+    public List<JsonNode> read(String type) {
         Path file = directory.resolve(type + ".jsonl");
         if (!Files.exists(file)) {
             return List.of();
@@ -44,31 +44,38 @@ final class EventFiles {
     }
 
     /** The {@code cid} dimensions of every event of the type written so far. */
-    java.util.Set<String> campaignIds(String type) {
+    public java.util.Set<String> campaignIds(String type) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         read(type).forEach(event -> ids.add(event.at("/dimensions/cid").asText()));
         return ids;
     }
 
     /** Polls until every {@code cid} in {@code expected} was written for the type. */
-    void awaitAll(String type, java.util.Set<String> expected, Duration timeout) throws InterruptedException {
+    public void awaitAll(String type, java.util.Set<String> expected, Duration timeout) throws InterruptedException {
+        awaitAll(new String[] {type}, expected, timeout);
+    }
+
+    /** Polls until every {@code cid} in {@code expected} was written, for one type or another of {@code types}. */
+    public void awaitAll(String[] types, java.util.Set<String> expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             java.util.Set<String> missing = new java.util.HashSet<>(expected);
-            missing.removeAll(campaignIds(type));
+            for (String type : types) {
+                missing.removeAll(campaignIds(type));
+            }
             if (missing.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(missing.size() + " of " + expected.size() + " acknowledged " + type
-                        + " events never reached data/events, e.g. " + missing.stream().limit(5).toList());
+                throw new AssertionError(missing.size() + " of " + expected.size() + " acknowledged events never "
+                        + "reached data/events, e.g. " + missing.stream().limit(5).toList());
             }
-            Thread.sleep(100);
+            Thread.sleep(200);
         }
     }
 
     /** Polls until an event of the type matches, as a reader tailing the file would. */
-    JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) throws InterruptedException {
+    public JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (JsonNode event : read(type)) {

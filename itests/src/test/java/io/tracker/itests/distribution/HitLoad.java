@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A steady stream of hits from a few threads, each with a unique {@code cid}, remembering which ones
  * the tracker acknowledged (2xx, or a click's 302) and counting every other answer or failure.
  */
-final class HitLoad implements AutoCloseable {
+public final class HitLoad implements AutoCloseable {
 
     private final TrackerProcess tracker;
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -26,17 +26,17 @@ final class HitLoad implements AutoCloseable {
 
     /** Builds the request line's path and query for the n-th hit, given its unique cid. */
     @FunctionalInterface
-    interface Hits {
+    public interface Hits {
         String pathFor(long n, String cid);
     }
 
     private final Hits hits;
 
-    HitLoad(TrackerProcess tracker, int threads) {
+    public HitLoad(TrackerProcess tracker, int threads) {
         this(tracker, threads, (n, cid) -> "/i?cid=" + cid);
     }
 
-    HitLoad(TrackerProcess tracker, int threads, Hits hits) {
+    public HitLoad(TrackerProcess tracker, int threads, Hits hits) {
         this.tracker = tracker;
         this.hits = hits;
         for (int i = 0; i < threads; i++) {
@@ -47,21 +47,21 @@ final class HitLoad implements AutoCloseable {
         }
     }
 
-    Set<String> acknowledged() {
+    public Set<String> acknowledged() {
         return acknowledged;
     }
 
-    long sent() {
+    public long sent() {
         return sequence.get();
     }
 
     /** Answers other than 200, and requests that failed (connection refused after a kill counts here). */
-    long errors() {
+    public long errors() {
         return errors.get();
     }
 
     /** Waits until at least {@code count} more hits were acknowledged. */
-    void awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
+    public void awaitAcknowledged(int count, Duration timeout) throws InterruptedException {
         int target = acknowledged.size() + count;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (acknowledged.size() < target) {
@@ -84,7 +84,7 @@ final class HitLoad implements AutoCloseable {
     }
 
     /** Acknowledged hits per second over the load's life, for the test's report. */
-    String summary() {
+    public String summary() {
         long end = stopNanos == 0 ? System.nanoTime() : stopNanos;
         double seconds = (end - startNanos) / 1e9;
         return String.format("%d hits acknowledged in %.1f s (%.0f/s), %d errors", acknowledged.size(), seconds,

@@ -14,36 +14,36 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Drives an unpacked tracker through {@code bin/tracker}, as an operator would, on a free port. */
-final class TrackerProcess {
+public final class TrackerProcess {
 
-    record Result(int exitCode, String output, Duration took) {
+    public record Result(int exitCode, String output, Duration took) {
     }
 
     private final Path home;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    TrackerProcess(Path home) throws IOException {
+    public TrackerProcess(Path home) throws IOException {
         this.home = home;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port + pathAndQuery);
     }
 
     /** Runs {@code bin/tracker <command>} to completion. */
-    Result command(String command) throws IOException, InterruptedException {
+    public Result command(String command) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process process = builder(List.of(home.resolve("bin/tracker").toString(), command))
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -57,14 +57,14 @@ final class TrackerProcess {
     }
 
     /** Starts {@code bin/tracker run} in the foreground; stdin is a pipe the caller may close. */
-    Process run() throws IOException {
+    public Process run() throws IOException {
         return builder(List.of(home.resolve("bin/tracker").toString(), "run"))
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("logs/run-output.log").toFile())
                 .start();
     }
 
-    ProcessBuilder builder(List<String> command) {
+    public ProcessBuilder builder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().put("TRACKER_HTTP_PORT", Integer.toString(port));
         return builder;
@@ -74,7 +74,7 @@ final class TrackerProcess {
      * Waits until the HTTP server is up with the impression type loaded. Probes with HEAD, which /i does
      * not accept (405), so the probe itself creates no event.
      */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -94,12 +94,12 @@ final class TrackerProcess {
         throw new AssertionError("tracker did not answer on port " + port + " within " + timeout + "; log:\n" + log());
     }
 
-    HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<byte[]> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET().timeout(Duration.ofSeconds(5));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -107,19 +107,19 @@ final class TrackerProcess {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> postJson(String path, String contentType, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> postJson(String path, String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<byte[]> post(String pathAndQuery) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> post(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).POST(HttpRequest.BodyPublishers.noBody())
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Waits until the tracker's log contains {@code text}, e.g. a collector attaching. */
-    void awaitLog(String text, Duration timeout) throws InterruptedException {
+    public void awaitLog(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!log().contains(text)) {
             if (System.nanoTime() > deadline) {
@@ -130,11 +130,11 @@ final class TrackerProcess {
     }
 
     /** The pid the launcher wrote, while it runs. */
-    long pid() throws IOException {
+    public long pid() throws IOException {
         return Long.parseLong(Files.readString(home.resolve("data/tracker.pid")).trim());
     }
 
-    String log() {
+    public String log() {
         try {
             Path log = home.resolve("logs/tracker.log");
             return Files.exists(log) ? Files.readString(log) : "(no logs/tracker.log)";

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,8 @@ public final class EventFactory {
     public Built build(EventTypeDefinition type, HitContext context) {
         Instant now = now();
         List<String> errors = new ArrayList<>(0);
+        Set<String> rejectedFields = new HashSet<>(0); // present but invalid: already reported, not "missing"
+
         Event.Builder event = Event.builder(id(type, context, now, errors), type.eventType(), now);
         for (FieldRule rule : type.fields()) {
             String raw = rule.source().read(context);
@@ -63,6 +67,7 @@ public final class EventFactory {
                 }
             } catch (IllegalArgumentException e) {
                 errors.add(rule.kind() + " '" + rule.name() + "': " + e.getMessage());
+                rejectedFields.add(rule.name());
             }
         }
         if (type.response() == io.tracker.processing.spi.ResponseKind.REDIRECT) {
@@ -75,7 +80,7 @@ public final class EventFactory {
         Event built = event.build();
         for (String name : type.required()) {
             if (!built.dimensions().containsKey(name) && !built.metrics().containsKey(name)
-                    && errors.stream().noneMatch(error -> error.contains("'" + name + "':"))) {
+                    && !rejectedFields.contains(name)) {
                 errors.add("'" + name + "' is required but missing");
             }
         }

@@ -65,7 +65,7 @@ final class JsonLinesWriter implements Closeable {
         }
         for (Map.Entry<EventFile, ByteArrayOutputStream> entry : lines.entrySet()) {
             ByteArrayOutputStream buffer = entry.getValue();
-            entry.getKey().append(bufferBytes(buffer), buffer.size(), settings.fsync());
+            entry.getKey().append(buffer.toByteArray(), buffer.size(), settings.fsync());
         }
         // only now: had a write failed, the retried batch must not find these ids already remembered
         for (Event event : batch) {
@@ -148,9 +148,5 @@ final class JsonLinesWriter implements Closeable {
             rolled = active.resolveSibling(base + "-" + ROLLED.format(now) + "-" + n + extension);
         }
         return rolled;
-    }
-
-    private static byte[] bufferBytes(ByteArrayOutputStream buffer) {
-        return buffer.toByteArray();
     }
 }
