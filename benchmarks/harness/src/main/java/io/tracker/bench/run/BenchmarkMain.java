@@ -79,8 +79,8 @@ public final class BenchmarkMain {
         Path profilesDir = options.reportDir().resolve("profiles");
         deleteTree(profilesDir); // profiles of an earlier run must not pass for this one's
         Files.createDirectories(workDir);
-        Targets targets = new Targets(root.resolve("distribution/target/tracker"), workDir, classPath(harnessJar),
-                running);
+        TargetLauncher targets = new TargetLauncher(root.resolve("distribution/target/tracker"), workDir,
+                classPath(harnessJar), running);
         CpuProfiles profiles = new CpuProfiles(settings.profile()
                 ? ProfilerAgent.extract(harnessJar.resolveSibling("lib"), workDir.resolve("profiler"))
                 : Optional.empty(), profilesDir);

@@ -5,7 +5,7 @@ import io.tracker.bench.result.Measurement;
 import io.tracker.bench.run.delivery.DeliveryWatch;
 import io.tracker.bench.run.delivery.EventLineCounter;
 import io.tracker.bench.run.profile.CpuProfiles;
-import io.tracker.bench.run.target.Target;
+import io.tracker.bench.run.targets.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +21,13 @@ final class BenchmarkRun {
 
     private final RunOptions options;
     private final RunSettings settings;
-    private final Targets targets;
+    private final TargetLauncher targets;
     private final ThroughputMode throughput;
     private final LatencyMode latency;
     private final CpuProfiles profiles;
 
-    BenchmarkRun(RunOptions options, RunSettings settings, Targets targets, Path workDir, CpuProfiles profiles) {
+    BenchmarkRun(RunOptions options, RunSettings settings, TargetLauncher targets, Path workDir,
+                 CpuProfiles profiles) {
         this.options = options;
         this.settings = settings;
         this.targets = targets;

@@ -9,7 +9,7 @@ import io.tracker.bench.result.Measurement;
 import io.tracker.bench.result.Resources;
 import io.tracker.bench.run.delivery.DeliveryWatch;
 import io.tracker.bench.run.proc.ResourceSampler;
-import io.tracker.bench.run.target.Target;
+import io.tracker.bench.run.targets.Target;
 import org.HdrHistogram.Histogram;
 
 /**

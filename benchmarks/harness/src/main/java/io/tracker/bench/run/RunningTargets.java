@@ -1,6 +1,6 @@
 package io.tracker.bench.run;
 
-import io.tracker.bench.run.target.Target;
+import io.tracker.bench.run.targets.Target;
 import java.util.ArrayDeque;
 import java.util.Deque;
 

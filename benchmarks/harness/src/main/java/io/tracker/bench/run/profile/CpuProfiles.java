@@ -1,6 +1,6 @@
 package io.tracker.bench.run.profile;
 
-import io.tracker.bench.run.target.Target;
+import io.tracker.bench.run.targets.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.tracker.bench.run;
 
 import io.tracker.bench.load.Request;
-import io.tracker.bench.run.target.JettyPeerTarget;
-import io.tracker.bench.run.target.NginxTarget;
-import io.tracker.bench.run.target.Target;
-import io.tracker.bench.run.target.TrackerTarget;
+import io.tracker.bench.run.targets.JettyPeerTarget;
+import io.tracker.bench.run.targets.NginxTarget;
+import io.tracker.bench.run.targets.Target;
+import io.tracker.bench.run.targets.TrackerTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** Starts targets by name in the run's work folder and registers them to be stopped. */
-final class Targets {
+final class TargetLauncher {
 
     /** One probe per tracker endpoint the scenarios use: each answers only once its event type is applied. */
     private static final List<Request> TRACKER_PROBES = List.of(Scenarios.impression(1), Scenarios.click(1),
@@ -23,7 +23,7 @@ final class Targets {
     private final String harnessClassPath;
     private final RunningTargets running;
 
-    Targets(Path distribution, Path workDir, String harnessClassPath, RunningTargets running) {
+    TargetLauncher(Path distribution, Path workDir, String harnessClassPath, RunningTargets running) {
         this.distribution = distribution;
         this.workDir = workDir;
         this.harnessClassPath = harnessClassPath;
