@@ -28,4 +28,13 @@ public interface EventIntake {
      *         unless the acceptance is {@link Acceptance#OVERLOADED}
      */
     Outcome accept(Route route, Hit hit);
+
+    /**
+     * Whether {@link #accept} may wait for a hit of this route right now: the journal forces each append
+     * to disk before acknowledging it ({@code journal.fsync=always}), or one of the route's preprocessors
+     * is being replaced. Everything else in {@code accept} only computes and writes to the page cache,
+     * so a caller on a thread that must never block (an I/O thread) can run it there and hand only these
+     * hits to a thread that may wait.
+     */
+    boolean mayWait(Route route);
 }

@@ -3,7 +3,7 @@
  * accepting the event built from it. Not for plugins: they use {@code io.tracker.api} only.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.tracker.processing.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -27,10 +27,13 @@ import org.eclipse.jetty.util.Callback;
  * publisher's page never breaks, and the hit is recorded as an {@code invalid} event. Only when the
  * tracker cannot take the event at all does it answer 503 with {@code Retry-After}.
  *
- * <p>Runs on Jetty's request threads, concurrently. It may block reading a POST body (bounded by the
- * event type's limit); nothing else here waits.
+ * <p>Declared non-blocking, so Jetty runs it on the I/O thread that parsed the request, without
+ * handing the request to another thread: for a beacon, building the event and appending it to the journal
+ * only computes and writes to the page cache. What may wait is handed to the server's thread pool:
+ * reading a JSON body, and any hit while {@link EventIntake#mayWait} (fsync per append, or a
+ * preprocessor being replaced). See decision 11.
  */
-public final class TrackingHandler extends Handler.Abstract {
+public final class TrackingHandler extends Handler.Abstract.NonBlocking {
 
     private static final String RETRY_AFTER_SECONDS = "1";
 
@@ -43,7 +46,7 @@ public final class TrackingHandler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) {
         Route route = intake.route(Request.getPathInContext(request));
         if (route == null) {
             return false;
@@ -53,22 +56,40 @@ public final class TrackingHandler extends Handler.Abstract {
             Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
             return true;
         }
-        byte[] body = null;
-        if (route.response() == ResponseKind.JSON) {
-            String problem = checkJsonRequest(request, route);
-            if (problem != null) {
-                int status = problem.startsWith("415") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE_415
-                        : HttpStatus.PAYLOAD_TOO_LARGE_413;
-                json(response, callback, status, JsonAnswer.error(problem.substring(4)));
-                return true;
-            }
-            body = readBody(request, route.maxBodyBytes());
-            if (body == null) {
-                json(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
-                        JsonAnswer.error("the body is larger than " + route.maxBodyBytes() + " bytes"));
-                return true;
-            }
+        if (route.response() == ResponseKind.JSON || intake.mayWait(route)) {
+            request.getComponents().getExecutor().execute(() -> handleMayWait(route, request, response, callback));
+            return true;
         }
+        track(route, request, null, response, callback);
+        return true;
+    }
+
+    /** On a pool thread: reads the JSON body if there is one, then tracks the hit. */
+    private void handleMayWait(Route route, Request request, Response response, Callback callback) {
+        try {
+            byte[] body = null;
+            if (route.response() == ResponseKind.JSON) {
+                String problem = checkJsonRequest(request, route);
+                if (problem != null) {
+                    int status = problem.startsWith("415") ? HttpStatus.UNSUPPORTED_MEDIA_TYPE_415
+                            : HttpStatus.PAYLOAD_TOO_LARGE_413;
+                    json(response, callback, status, JsonAnswer.error(problem.substring(4)));
+                    return;
+                }
+                body = readBody(request, route.maxBodyBytes());
+                if (body == null) {
+                    json(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
+                            JsonAnswer.error("the body is larger than " + route.maxBodyBytes() + " bytes"));
+                    return;
+                }
+            }
+            track(route, request, body, response, callback);
+        } catch (Throwable e) {
+            callback.failed(e); // Jetty answers 500 (or aborts the connection if the answer has started)
+        }
+    }
+
+    private void track(Route route, Request request, byte[] body, Response response, Callback callback) {
         Identity.Resolved user = identity.resolve(name -> RequestHit.cookie(request, name, null),
                 name -> request.getHeaders().get(name));
         Outcome outcome = intake.accept(route, new RequestHit(request, user.userId(), body));
@@ -76,7 +97,6 @@ public final class TrackingHandler extends Handler.Abstract {
             response.getHeaders().add(HttpHeader.SET_COOKIE, user.setCookie());
         }
         answer(request, route, outcome, response, callback);
-        return true;
     }
 
     private static void answer(Request request, Route route, Outcome outcome, Response response, Callback callback) {

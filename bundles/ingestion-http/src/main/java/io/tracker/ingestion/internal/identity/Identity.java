@@ -1,5 +1,6 @@
 package io.tracker.ingestion.internal.identity;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.function.UnaryOperator;
@@ -18,7 +19,12 @@ public final class Identity {
     }
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: the shared default (NativePRNG) serialises its callers and reads
+     * {@code /dev/urandom} on every call, a tenth of a pixel hit's cost. SHA1PRNG seeds itself from the
+     * system's entropy on first use.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Identity::newRandom);
 
     private volatile IdentitySettings settings;
 
@@ -48,7 +54,7 @@ public final class Identity {
             return new Resolved(existing, null);
         }
         byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return new Resolved(id, cookie(current, current.cookieName(), id, current.cookieMaxAgeS()));
     }
@@ -81,6 +87,14 @@ public final class Identity {
         // a third-party pixel's cookie is only sent cross-site with SameSite=None, which requires Secure
         cookie.append(settings.cookieSecure() ? "; Secure; SameSite=None" : "; SameSite=Lax");
         return cookie.toString();
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("SHA1PRNG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom(); // a JDK without the SUN provider's PRNG: slower, as safe
+        }
     }
 
     private static String trim(String value) {

@@ -886,6 +886,7 @@ class TrackingHandlerTest {
         final List<String> routedPaths = new CopyOnWriteArrayList<>();
         final List<Route> routes = new CopyOnWriteArrayList<>();
         final List<SeenHit> hits = new CopyOnWriteArrayList<>();
+        volatile java.util.function.Predicate<Route> mayWait = route -> false;
         volatile Function<Hit, Outcome> answer =
                 hit -> new Outcome(Acceptance.ACCEPTED, List.of(Outcome.Item.accepted(0, "id-1")));
 
@@ -908,6 +909,11 @@ class TrackingHandlerTest {
             routes.add(route);
             hits.add(SeenHit.of(hit));
             return answer.apply(hit);
+        }
+
+        @Override
+        public boolean mayWait(Route route) {
+            return mayWait.test(route);
         }
     }
 }

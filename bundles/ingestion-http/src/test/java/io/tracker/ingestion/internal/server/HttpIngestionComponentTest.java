@@ -69,6 +69,11 @@ class HttpIngestionComponentTest {
             clientIps.add(String.valueOf(hit.clientIp()));
             return new Outcome(Acceptance.ACCEPTED, List.of(Outcome.Item.accepted(0, "id-1")));
         }
+
+        @Override
+        public boolean mayWait(Route route) {
+            return false;
+        }
     };
     private final List<String> userIds = new CopyOnWriteArrayList<>();
     private final List<String> clientIps = new CopyOnWriteArrayList<>();

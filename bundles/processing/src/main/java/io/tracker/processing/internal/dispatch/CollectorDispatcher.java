@@ -31,6 +31,14 @@ public final class CollectorDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(CollectorDispatcher.class);
     private static final long IDLE_WAIT_MS = 100;
+    /**
+     * The cursor file is rewritten at most this often, or after {@link #SAVE_EVERY_EVENTS}: saving after
+     * every batch cost as much as delivering it. A crash redelivers what the file had not caught up with
+     * (at-least-once), bounded by these two, which keeps it well within what collectors recognise (the
+     * log collector remembers the last 10,000 ids per file).
+     */
+    private static final long SAVE_INTERVAL_MS = 200;
+    private static final long SAVE_EVERY_EVENTS = 4096;
 
     private final String name;
     private final EventCollector collector;
@@ -43,9 +51,13 @@ public final class CollectorDispatcher {
     private volatile EventTypeFilter eventTypes;
     private volatile boolean stopping;
     private volatile boolean draining;
+    /** The thread outlived its stop: whoever stopped it owns the cursor file now. */
+    private volatile boolean abandoned;
     private volatile long drainDeadlineNanos;
     private volatile State state = State.RUNNING;
     private volatile JournalPosition committed;
+    private JournalPosition saved;          // dispatcher thread only
+    private long savedAtMs;                 // dispatcher thread only
     private volatile String lastError = "";
     private volatile long caughtUpAtMs = System.currentTimeMillis();
     private final AtomicReference<JournalPosition> pendingReplay = new AtomicReference<>();
@@ -71,7 +83,7 @@ public final class CollectorDispatcher {
     }
 
     public void start() {
-        cursors.save(name, new CursorStore.Cursor(committed, -1));
+        save();
         thread.start();
         LOG.info("Collector '{}' ({}) attached to event types [{}], from journal offset {}", name, version,
                 eventTypes, committed.offset());
@@ -179,6 +191,7 @@ public final class CollectorDispatcher {
                 LOG.warn("Collector '{}' did not return from collect() within {} ms; interrupting it", name, timeoutMs);
                 thread.interrupt();
                 thread.join(1000);
+                abandoned = thread.isAlive();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -196,6 +209,16 @@ public final class CollectorDispatcher {
     }
 
     private void run() {
+        try {
+            deliverUntilStopped();
+        } finally {
+            if (!abandoned) {
+                save(); // the file catches up with the last batch delivered
+            }
+        }
+    }
+
+    private void deliverUntilStopped() {
         int readFailures = 0;
         while (keepGoing()) {
             try {
@@ -209,6 +232,7 @@ public final class CollectorDispatcher {
                         commit(); // only events of other types: move past them
                     } else {
                         caughtUpAtMs = System.currentTimeMillis();
+                        saveIfDue(); // the last batches' cursor reaches the file while idle too
                         journal.awaitAppend(reader.position().offset() - 1, IDLE_WAIT_MS);
                     }
                     continue;
@@ -258,7 +282,8 @@ public final class CollectorDispatcher {
             return 0;
         }
         if (consumed > 0 && batch.size() < settings.maxBatchSize() && settings.lingerMs() > 0 && !stopping) {
-            journal.awaitAppend(reader.position().offset() - 1, settings.lingerMs());
+            // like Kafka's linger.ms: until the batch could be full, or the linger is over
+            journal.awaitEnd(reader.position().offset() + settings.maxBatchSize() - batch.size(), settings.lingerMs());
             try {
                 consumed += reader.read(settings.maxBatchSize() - batch.size(), eventTypes::accepts, batch);
             } catch (IOException e) {
@@ -318,12 +343,31 @@ public final class CollectorDispatcher {
         return keepGoing();
     }
 
+    /** Moves the cursor past what was read; the file follows within {@link #SAVE_INTERVAL_MS}. */
     private void commit() {
         committed = reader.position();
-        cursors.save(name, new CursorStore.Cursor(committed, -1));
         if (committed.offset() >= journal.end().offset()) {
             caughtUpAtMs = System.currentTimeMillis();
         }
+        saveIfDue();
+    }
+
+    private void saveIfDue() {
+        JournalPosition position = committed;
+        if (position.equals(saved)) {
+            return;
+        }
+        if (System.currentTimeMillis() - savedAtMs >= SAVE_INTERVAL_MS
+                || position.offset() - saved.offset() >= SAVE_EVERY_EVENTS || position.isBefore(saved)) {
+            save();
+        }
+    }
+
+    private void save() {
+        JournalPosition position = committed;
+        cursors.save(name, new CursorStore.Cursor(position, -1));
+        saved = position;
+        savedAtMs = System.currentTimeMillis();
     }
 
     private void applyReplay() {
@@ -332,6 +376,7 @@ public final class CollectorDispatcher {
             LOG.info("Collector '{}' replays from journal offset {}", name, to.offset());
             reader.seek(to);
             commit();
+            save();
         }
     }
 
@@ -344,6 +389,7 @@ public final class CollectorDispatcher {
                     from, before - 1);
             reader.seek(new JournalPosition(before, before, 0));
             commit();
+            save();
         }
     }
 }

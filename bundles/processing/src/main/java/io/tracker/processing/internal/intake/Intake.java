@@ -91,6 +91,12 @@ public final class Intake implements EventIntake {
         }
     }
 
+    /** @param route a route returned by {@link #route(String)} */
+    @Override
+    public boolean mayWait(Route route) {
+        return journal.appendWaitsForDisk() || !preprocessors.has(((EventTypeDefinition) route).preprocessors());
+    }
+
     /** Hits refused because the journal could not take their event or a preprocessor was missing. */
     public long refusedCount() {
         return refused.get();

@@ -136,6 +136,11 @@ public final class IntakeComponent implements EventIntake, CollectorConsole {
     }
 
     @Override
+    public boolean mayWait(Route route) {
+        return intake.mayWait(route);
+    }
+
+    @Override
     public String collectors() {
         return CollectorTable.render(deliveries.attached(), deliveries.retainedCursors(), journal.end().offset())
                 + String.format("journal: offsets %d to %d, %d segments, %d bytes; hits refused: %d; invalid events: "

@@ -1,30 +1,42 @@
 package io.tracker.processing.internal.journal;
 
-import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
- * Wakes readers waiting for new records. Appenders pay for a notify only while someone waits: the
- * volatile waiter count and the journal's volatile end position are written and read in opposite orders
- * by the two sides, so a reader either sees the new end or is seen waiting.
+ * Wakes readers waiting for the journal's end to reach an offset. Appenders pay for a notify only when
+ * a waiter's offset is reached: a reader lingering for a fuller batch is not woken by every record.
+ *
+ * <p>The waiter publishes itself ({@code waiters}, {@code wakeAt}) before it reads the end; the appender
+ * publishes the end before it reads them. With volatiles on both sides, either the waiter sees the new
+ * end or the appender sees the waiter; and the waiter holds the monitor from its check until
+ * {@code wait} releases it, so the notify cannot fall in between.
  */
 final class AppendSignal {
 
     private volatile int waiters;
+    /** The lowest end offset a waiter waits for; {@code Long.MAX_VALUE} when none. */
+    private volatile long wakeAt = Long.MAX_VALUE;
 
-    void signal() {
-        if (waiters > 0) {
+    /** @param endOffset the journal's end after an append ({@code Long.MAX_VALUE} wakes everyone) */
+    void signal(long endOffset) {
+        if (waiters > 0 && endOffset >= wakeAt) {
             synchronized (this) {
+                wakeAt = Long.MAX_VALUE;
                 notifyAll();
             }
         }
     }
 
-    void await(BooleanSupplier ready, long timeoutMs) throws InterruptedException {
+    /** Waits until {@code end} reaches {@code endOffset}, at most {@code timeoutMs}; may return early. */
+    void await(long endOffset, LongSupplier end, long timeoutMs) throws InterruptedException {
         synchronized (this) {
             waiters++;
             try {
-                if (!ready.getAsBoolean()) {
-                    wait(Math.max(1, timeoutMs));
+                if (end.getAsLong() < endOffset) {
+                    wakeAt = Math.min(wakeAt, endOffset);
+                    if (end.getAsLong() < endOffset) {
+                        wait(Math.max(1, timeoutMs));
+                    }
                 }
             } finally {
                 waiters--;

@@ -37,7 +37,10 @@ public final class Journal implements Closeable {
     private final JournalSettings settings;
     private final RetentionGuard retentionGuard;
     private final Object appendLock = new Object();
-    /** Segment base offset to its file size; the last entry is the active segment. */
+    /**
+     * Segment base offset to its file size; the last entry is the active segment, whose size is kept in
+     * {@link #activeSize} instead (and recorded here when it rolls).
+     */
     private final NavigableMap<Long, Long> segmentSizes = new ConcurrentSkipListMap<>();
     private final ThreadLocal<ByteBuffer> encodeBuffers =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER_BYTES));
@@ -96,13 +99,18 @@ public final class Journal implements Closeable {
             }
             activeSize += written;
             totalBytes += record.limit();
-            segmentSizes.put(activeBase, activeSize);
             offset = nextOffset++;
             end = new JournalPosition(nextOffset, activeBase, activeSize);
+            sync.appended(offset);
         }
-        appended.signal();
-        sync.appended(offset);
+        appended.signal(offset + 1);
+        sync.awaitDurable(offset);
         return offset;
+    }
+
+    /** Whether {@link #append} returns only once the record is on disk (and so waits for an fsync). */
+    public boolean appendWaitsForDisk() {
+        return settings.fsync() == JournalSettings.FsyncPolicy.ALWAYS;
     }
 
     /** The position after the last complete record: where the next append goes. */
@@ -137,7 +145,16 @@ public final class Journal implements Closeable {
      * {@code timeoutMs}. A reader at position p passes {@code p - 1}: it waits for the record at p.
      */
     public void awaitAppend(long offset, long timeoutMs) throws InterruptedException {
-        appended.await(() -> end.offset() > offset + 1, timeoutMs);
+        awaitEnd(offset + 2, timeoutMs);
+    }
+
+    /**
+     * Waits until the journal's end offset is at least {@code endOffset}, at most {@code timeoutMs}: a
+     * reader at position p wanting n records passes {@code p + n}. May return early (on close, or when
+     * another reader's wait ends).
+     */
+    public void awaitEnd(long endOffset, long timeoutMs) throws InterruptedException {
+        appended.await(endOffset, () -> end.offset(), timeoutMs);
     }
 
     /**
@@ -175,7 +192,7 @@ public final class Journal implements Closeable {
             active.force(false);
             active.close();
         }
-        appended.signal();
+        appended.signal(Long.MAX_VALUE);
     }
 
     Path segmentPath(long base) {
@@ -236,6 +253,7 @@ public final class Journal implements Closeable {
     private void roll() throws IOException {
         active.force(false); // the syncer only ever forces the active segment
         active.close();
+        segmentSizes.put(activeBase, activeSize);
         activeBase = nextOffset;
         activeSize = 0;
         active = openSegment(activeBase);

@@ -13,12 +13,21 @@ import java.util.function.Predicate;
 /**
  * Reads records in order from a position up to the journal's published end. One per dispatcher, used
  * from that dispatcher's thread only.
+ *
+ * <p>Reads go through a window of up to {@link #WINDOW_BYTES} of the segment, so a batch costs a few
+ * positional reads instead of two per record. The window is only ever filled up to the journal's
+ * published end (or a closed segment's end), so it holds whole records only: bytes beyond the end may be
+ * half-written, or cut and rewritten after a failed append.
  */
 public final class JournalReader implements Closeable {
 
+    private static final int WINDOW_BYTES = 256 * 1024;
+
     private final Journal journal;
-    private final ByteBuffer header = ByteBuffer.allocate(RecordFormat.HEADER_BYTES);
-    private ByteBuffer payload = ByteBuffer.allocate(4096);
+    private ByteBuffer window = ByteBuffer.allocate(WINDOW_BYTES).limit(0);
+    /** Segment and file position of the window's first byte; {@code windowBase} -1 when it holds nothing. */
+    private long windowBase = -1;
+    private long windowStart;
     private JournalPosition position;
     private FileChannel channel;
     private long channelBase = -1;
@@ -36,6 +45,7 @@ public final class JournalReader implements Closeable {
     /** Continues from another position (a replay, or past data dropped under the quota). */
     public void seek(JournalPosition to) {
         position = to;
+        windowBase = -1;
     }
 
     /**
@@ -64,24 +74,15 @@ public final class JournalReader implements Closeable {
     }
 
     private void readOne(Predicate<String> accepts, List<Event> out) throws IOException {
-        if (position.segmentBase() != position.offset() && journal.hasSegment(position.offset())) {
-            // this segment's records are all read; the next segment starts at the next offset
-            position = new JournalPosition(position.offset(), position.offset(), 0);
-        }
-        FileChannel segment = segment(position.segmentBase());
-        header.clear();
-        SegmentScan.readFully(segment, header, position.filePosition());
-        int length = header.getInt(0);
+        int at = windowIndex(RecordFormat.HEADER_BYTES);
+        int length = window.getInt(at);
         if (!RecordFormat.plausibleLength(length)) {
             throw corrupt("impossible record length " + length);
         }
-        if (payload.capacity() < length) {
-            payload = ByteBuffer.allocate(length);
-        }
-        payload.clear().limit(length);
-        SegmentScan.readFully(segment, payload, position.filePosition() + RecordFormat.HEADER_BYTES);
-        payload.flip();
-        if (RecordFormat.checksum(payload) != header.getInt(4)) {
+        at = windowIndex(RecordFormat.HEADER_BYTES + length);
+        int checksum = window.getInt(at + 4);
+        ByteBuffer payload = window.slice(at + RecordFormat.HEADER_BYTES, length);
+        if (RecordFormat.checksum(payload) != checksum) {
             throw corrupt("checksum mismatch");
         }
         if (accepts.test(EventCodec.peekType(payload))) {
@@ -89,6 +90,43 @@ public final class JournalReader implements Closeable {
         }
         position = new JournalPosition(position.offset() + 1, position.segmentBase(),
                 position.filePosition() + RecordFormat.HEADER_BYTES + length);
+    }
+
+    /**
+     * Where the next {@code bytes} bytes at the reader's position start in the window, refilling the
+     * window from the segment (moving to the next segment first when this one is read to its end).
+     */
+    private int windowIndex(int bytes) throws IOException {
+        long from = position.filePosition();
+        if (windowBase == position.segmentBase() && from >= windowStart && from + bytes <= windowStart + window.limit()) {
+            return (int) (from - windowStart);
+        }
+        if (position.segmentBase() != position.offset() && journal.hasSegment(position.offset())) {
+            // this segment's records are all read; the next segment starts at the next offset
+            position = new JournalPosition(position.offset(), position.offset(), 0);
+        }
+        fill(bytes);
+        return 0;
+    }
+
+    private void fill(int bytes) throws IOException {
+        long base = position.segmentBase();
+        long from = position.filePosition();
+        FileChannel segment = segment(base);
+        JournalPosition end = journal.end();
+        long readable = (end.segmentBase() == base ? end.filePosition() : segment.size()) - from;
+        if (readable < bytes) {
+            throw corrupt("record runs past the end of the written data");
+        }
+        if (window.capacity() < bytes) {
+            window = ByteBuffer.allocate(bytes);
+        }
+        window.clear().limit((int) Math.min(window.capacity(), readable));
+        windowBase = -1; // until the read completes
+        SegmentScan.readFully(segment, window, from);
+        window.flip();
+        windowBase = base;
+        windowStart = from;
     }
 
     @Override
@@ -111,6 +149,7 @@ public final class JournalReader implements Closeable {
 
     private FileChannel segment(long base) throws IOException {
         if (channelBase != base) {
+            windowBase = -1;
             close();
             try {
                 channel = FileChannel.open(journal.segmentPath(base), StandardOpenOption.READ);
@@ -123,6 +162,7 @@ public final class JournalReader implements Closeable {
     }
 
     private IOException corrupt(String what) {
+        windowBase = -1; // the next attempt reads the disk again: what was unreadable may be readable by then
         return new IOException("journal record at offset " + position.offset() + " (segment "
                 + journal.segmentPath(position.segmentBase()) + ", byte " + position.filePosition() + "): " + what);
     }

@@ -22,8 +22,8 @@ final class JournalSync {
     private final JournalSettings.FsyncPolicy policy;
     private final long intervalMs;
     private final Thread thread;
-    private long appended = -1;  // guarded by this
-    private long synced = -1;    // guarded by this
+    private volatile long appended = -1;  // written under the journal's lock, read by the sync thread
+    private long synced = -1;             // guarded by this
     private boolean closed;      // guarded by this
 
     JournalSync(Force force, JournalSettings.FsyncPolicy policy, long intervalMs) {
@@ -38,14 +38,22 @@ final class JournalSync {
         thread.start();
     }
 
-    /** Records an append; with {@code ALWAYS}, returns only once it is on disk (or the journal closes). */
-    void appended(long offset) throws IOException {
-        synchronized (this) {
-            appended = Math.max(appended, offset);
-            if (policy != JournalSettings.FsyncPolicy.ALWAYS) {
-                return;
+    /** Records an append; called in append order (under the journal's lock), so offsets only grow. */
+    void appended(long offset) {
+        appended = offset;
+        if (policy == JournalSettings.FsyncPolicy.ALWAYS) {
+            synchronized (this) {
+                notifyAll();
             }
-            notifyAll();
+        }
+    }
+
+    /** With {@code ALWAYS}, returns only once {@code offset} is on disk (or fails if the journal closes first). */
+    void awaitDurable(long offset) throws IOException {
+        if (policy != JournalSettings.FsyncPolicy.ALWAYS) {
+            return;
+        }
+        synchronized (this) {
             boolean interrupted = false;
             while (synced < offset && !closed) {
                 try {

@@ -53,6 +53,17 @@ public final class PreprocessorRegistry {
         }
     }
 
+    /** Whether every preprocessor named is registered now, so that {@link #chain} would not wait. */
+    public boolean has(List<String> names) {
+        Map<String, EventPreprocessor> current = byName;
+        for (int i = 0; i < names.size(); i++) {
+            if (!current.containsKey(names.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The chain of preprocessors with these names, in order.
      *

@@ -273,9 +273,11 @@ class CollectorDispatcherTest {
                 new RetryBackoff(100, 100, () -> 0.0))); // every retry waits 50 ms
         assertThat(collector.awaitCalls(1, WAIT)).isTrue();
 
+        int before = collector.calls(); // a loaded machine may run many retries before the drain starts
         dispatcher.drain(300);
 
-        assertThat(collector.calls()).as("calls in a 300 ms drain with 50 ms between retries").isLessThan(20);
+        assertThat(collector.calls() - before).as("calls in a 300 ms drain with 50 ms between retries")
+                .isLessThan(20);
     }
 
     @Test
@@ -441,21 +443,38 @@ class CollectorDispatcherTest {
     }
 
     @Test
-    void lingersOnceForMoreEventsBeforeDeliveringAPartialBatch() throws Exception {
+    void lingersWithAPartialBatchUntilItCouldBeFull() throws Exception {
         RecordingCollector collector = RecordingCollector.open();
         CollectorDispatcher dispatcher = new CollectorDispatcher("linger", collector, "test", EventTypeFilter.of("*"),
-                journal, journal.end(), cursors, new DispatchSettings(100, 10_000, FAST));
+                journal, journal.end(), cursors, new DispatchSettings(10, 10_000, FAST));
         start(dispatcher);
         Thread thread = DispatcherThreads.of("linger").orElseThrow();
 
         journal.append(event(0));
         await("the dispatcher lingering or delivering", 5_000,
                 () -> collector.calls() > 0 || DispatcherThreads.isTimedWaitingIn(thread, "CollectorDispatcher", "read"));
+        journal.append(event(1));
+        Thread.sleep(50);
         assertThat(collector.calls()).as("a partial batch delivered without lingering").isZero();
+        for (int n = 2; n < 10; n++) {
+            journal.append(event(n));
+        }
+
+        assertThat(collector.awaitEvents(10, WAIT)).isTrue();
+        assertThat(collector.batches()).hasSize(1);
+    }
+
+    @Test
+    void deliversAPartialBatchOnceTheLingerIsOver() throws Exception {
+        RecordingCollector collector = RecordingCollector.open();
+        start(new CollectorDispatcher("linger", collector, "test", EventTypeFilter.of("*"), journal, journal.end(),
+                cursors, new DispatchSettings(100, 200, FAST)));
+
+        journal.append(event(0));
         journal.append(event(1));
 
         assertThat(collector.awaitEvents(2, WAIT)).isTrue();
-        assertThat(collector.batches()).hasSize(1);
+        assertThat(collector.ids()).containsExactly("e-0", "e-1");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.tracker.processing.internal.eventtype.TestTypes;
 import io.tracker.processing.internal.journal.Journal;
 import io.tracker.processing.internal.journal.JournalPosition;
 import io.tracker.processing.internal.journal.RetentionGuard;
+import io.tracker.processing.internal.journal.JournalSettings;
 import io.tracker.processing.internal.journal.TestJournals;
 import io.tracker.processing.internal.preprocess.PreprocessorRegistry;
 import io.tracker.processing.spi.Acceptance;
@@ -540,6 +541,29 @@ class IntakeTest {
             assertThat(outcome.items().get(0).eventId()).isNotNull();
             assertThat(journalContents()).isEmpty();
             assertThat(intake.preprocessing().droppedCount()).isEqualTo(1);
+        }
+
+        @Test
+        void mayWaitOnlyWhileAPreprocessorOfTheRouteIsMissing() throws Exception {
+            PreprocessorRegistry available = preprocessors();
+            Intake intake = intake(TestJournals.LARGE_QUOTA, available);
+            assertThat(intake.mayWait(enriched)).isFalse();
+            assertThat(intake.mayWait(IMPRESSION)).isFalse();
+
+            available.remove("drop-bots", available.chain(List.of("drop-bots"))[0]);
+
+            assertThat(intake.mayWait(enriched)).as("drop-bots is being replaced").isTrue();
+            assertThat(intake.mayWait(IMPRESSION)).as("needs no preprocessor").isFalse();
+        }
+
+        @Test
+        void mayWaitForEveryHitWhenEachAppendWaitsForTheDisk() throws Exception {
+            journal = Journal.open(new JournalSettings(dir, TestJournals.SEGMENT_BYTES, TestJournals.LARGE_QUOTA,
+                    JournalSettings.FsyncPolicy.ALWAYS, 100), RetentionGuard.REJECT);
+            Intake intake = new Intake(registry, factory, preprocessors(), journal);
+
+            assertThat(intake.mayWait(IMPRESSION)).isTrue();
+            assertThat(intake.mayWait(enriched)).isTrue();
         }
 
         @Test

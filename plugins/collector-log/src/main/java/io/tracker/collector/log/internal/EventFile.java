@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,18 @@ final class EventFile implements AutoCloseable {
         }
     }
 
+    /**
+     * gzip at the fastest level: a rolled file is compressed on the dispatcher's thread, and at level 6
+     * (the default) 256 MiB of JSON lines cost seconds of CPU, a quarter of a core at 30,000 events/s. Level 1
+     * is about three times faster for a few percent more bytes.
+     */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         channel.force(false);
@@ -125,7 +138,7 @@ final class EventFile implements AutoCloseable {
         Path compressed = rolled.resolveSibling(rolled.getFileName() + ".gz");
         Path partial = compressed.resolveSibling(compressed.getFileName() + ".part");
         try (InputStream in = Files.newInputStream(path);
-             OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial), 64 * 1024)) {
+             OutputStream out = new FastGzipOutputStream(Files.newOutputStream(partial))) {
             in.transferTo(out);
         }
         Files.move(partial, compressed); // readers never see a half-compressed file under the final name

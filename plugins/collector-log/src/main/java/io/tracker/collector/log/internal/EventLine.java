@@ -1,10 +1,7 @@
 package io.tracker.collector.log.internal;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tracker.api.Event;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,36 +15,32 @@ import java.util.function.Predicate;
  */
 final class EventLine {
 
-    /** No root value separator: each line is exactly one object, the newline is written by us. */
-    private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
-
     private EventLine() {
     }
 
-    static void write(Event event, Predicate<String> keeps, ByteArrayOutputStream out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            json.writeStringField("id", event.id());
-            json.writeStringField("type", event.type());
-            json.writeStringField("timestamp", event.timestamp().toString());
-            json.writeObjectFieldStart("dimensions");
-            for (Map.Entry<String, String> dimension : event.dimensions().entrySet()) {
-                if (keeps.test(dimension.getKey())) {
-                    json.writeStringField(dimension.getKey(), dimension.getValue());
-                }
+    /** Writes the event and its newline; {@code json} must not separate root values. */
+    static void write(Event event, Predicate<String> keeps, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", event.id());
+        json.writeStringField("type", event.type());
+        json.writeStringField("timestamp", IsoInstant.format(event.timestamp()));
+        json.writeObjectFieldStart("dimensions");
+        for (Map.Entry<String, String> dimension : event.dimensions().entrySet()) {
+            if (keeps.test(dimension.getKey())) {
+                json.writeStringField(dimension.getKey(), dimension.getValue());
             }
-            json.writeEndObject();
-            json.writeObjectFieldStart("metrics");
-            for (Map.Entry<String, Number> metric : event.metrics().entrySet()) {
-                if (keeps.test(metric.getKey())) {
-                    json.writeFieldName(metric.getKey());
-                    writeNumber(json, metric.getValue());
-                }
-            }
-            json.writeEndObject();
-            json.writeEndObject();
         }
-        out.write('\n');
+        json.writeEndObject();
+        json.writeObjectFieldStart("metrics");
+        for (Map.Entry<String, Number> metric : event.metrics().entrySet()) {
+            if (keeps.test(metric.getKey())) {
+                json.writeFieldName(metric.getKey());
+                writeNumber(json, metric.getValue());
+            }
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeRaw('\n');
     }
 
     private static void writeNumber(JsonGenerator json, Number value) throws IOException {

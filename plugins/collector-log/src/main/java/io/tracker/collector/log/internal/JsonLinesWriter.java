@@ -1,7 +1,6 @@
 package io.tracker.collector.log.internal;
 
 import io.tracker.api.Event;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,23 +54,33 @@ final class JsonLinesWriter implements Closeable {
 
     void write(List<Event> batch) throws IOException {
         Instant now = clock.instant();
-        Map<EventFile, ByteArrayOutputStream> lines = new LinkedHashMap<>();
-        java.util.Set<String> inBatch = new java.util.HashSet<>();
+        Map<String, EventFile> fileByType = new HashMap<>(); // the pattern is resolved once per type and batch
+        Map<EventFile, BatchLines> lines = new LinkedHashMap<>();
+        Set<String> inBatch = new HashSet<>(batch.size() * 2);
         for (Event event : batch) {
-            EventFile file = fileFor(event.type(), now);
+            EventFile file = fileByType.get(event.type());
+            if (file == null) {
+                file = fileFor(event.type(), now);
+                fileByType.put(event.type(), file);
+            }
             if (file.wrote(event.id()) || !inBatch.add(event.id())) {
                 duplicatesSkipped++; // redelivered after a crash: it is already in the file
                 continue;
             }
-            EventLine.write(event, settings::keeps, lines.computeIfAbsent(file, f -> new ByteArrayOutputStream(4096)));
+            BatchLines forFile = lines.get(file);
+            if (forFile == null) {
+                forFile = new BatchLines(settings::keeps);
+                lines.put(file, forFile);
+            }
+            forFile.add(event);
         }
-        for (Map.Entry<EventFile, ByteArrayOutputStream> entry : lines.entrySet()) {
-            ByteArrayOutputStream buffer = entry.getValue();
-            entry.getKey().append(buffer.toByteArray(), buffer.size(), settings.fsync());
+        for (Map.Entry<EventFile, BatchLines> entry : lines.entrySet()) {
+            BatchLines forFile = entry.getValue();
+            entry.getKey().append(forFile.bytes(), forFile.size(), settings.fsync());
         }
         // only now: had a write failed, the retried batch must not find these ids already remembered
         for (Event event : batch) {
-            open.get(resolve(event.type(), now)).remember(event.id());
+            fileByType.get(event.type()).remember(event.id());
         }
     }
 
