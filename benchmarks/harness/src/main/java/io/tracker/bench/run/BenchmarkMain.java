@@ -26,6 +26,7 @@ public final class BenchmarkMain {
     static final int OK = 0;
     static final int PROBLEMS = 1;
     static final int SETUP_FAILED = 2;
+    static final int INTERRUPTED = 130; // what a shell reports for a command ended by SIGINT
 
     private BenchmarkMain() {
     }
@@ -63,6 +64,10 @@ public final class BenchmarkMain {
             problems.forEach(problem -> System.out.println("  " + problem));
             return PROBLEMS;
         } catch (Exception e) {
+            if (running.stopping()) { // Ctrl-C: the hook stopped the targets under the run's feet
+                System.err.println("benchmark interrupted; everything it started is stopped");
+                return INTERRUPTED;
+            }
             System.err.println("benchmark failed: " + e);
             e.printStackTrace();
             return SETUP_FAILED;

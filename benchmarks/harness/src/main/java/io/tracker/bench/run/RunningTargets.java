@@ -23,6 +23,11 @@ final class RunningTargets {
         running.push(target);
     }
 
+    /** True once stopAll() began: the run was interrupted (Ctrl-C) or is over. */
+    synchronized boolean stopping() {
+        return closed;
+    }
+
     /** Stops one target (at the end of its measurements). */
     void stop(Target target) {
         synchronized (this) {

@@ -39,9 +39,10 @@ public final class NginxTarget implements Target {
         int port = FreePorts.pick();
         Path conf = home.resolve("nginx.conf");
         Files.writeString(conf, config(home.toAbsolutePath(), port));
+        // no -e (nginx 1.19.5 and later): until it has read the configuration, nginx reports to its compiled-in
+        // error log, and when that cannot be opened it says so on stderr (console.log) and goes on
         ChildProcess master = ChildProcess.start("nginx", List.of("nginx", "-p", home.toAbsolutePath() + "/",
-                "-e", home.toAbsolutePath().resolve("logs/error.log").toString(), "-c", conf.toAbsolutePath().toString()),
-                home.resolve("logs/console.log"));
+                "-c", conf.toAbsolutePath().toString()), home.resolve("logs/console.log"));
         NginxTarget nginx = new NginxTarget(master, URI.create("http://127.0.0.1:" + port));
         onStarted.accept(nginx);
         Readiness.await("nginx", nginx.base, probes, START_LIMIT, master::alive);
