@@ -3,7 +3,6 @@ package io.tracker.bench.run.delivery;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -56,13 +55,18 @@ public final class EventLineCounter {
             String name = file.getFileName().toString();
             try {
                 if (name.endsWith(".jsonl.gz")) {
-                    lines += compressedFiles.computeIfAbsent(file, EventLineCounter::countCompressed);
+                    Long compressed = compressedFiles.get(file);
+                    if (compressed == null) {
+                        compressed = countLines(file);
+                        compressedFiles.put(file, compressed);
+                    }
+                    lines += compressed;
                     present.add(file);
                 } else if (name.endsWith(".jsonl")) {
                     lines += plainFiles.computeIfAbsent(file, PlainFile::new).count();
                     present.add(file);
                 }
-            } catch (NoSuchFileException | FileVanished e) {
+            } catch (NoSuchFileException e) {
                 // rolled or deleted between the listing and the read: its lines are in the next count
             }
         }
@@ -80,16 +84,6 @@ public final class EventLineCounter {
         }
         try (InputStream in = Files.newInputStream(file)) {
             return newlines(in);
-        }
-    }
-
-    private static long countCompressed(Path file) {
-        try {
-            return countLines(file);
-        } catch (NoSuchFileException e) {
-            throw new FileVanished(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -142,13 +136,6 @@ public final class EventLineCounter {
                 }
                 return lines;
             }
-        }
-    }
-
-    /** A .gz that disappeared while being counted (computeIfAbsent's function cannot throw checked ones). */
-    private static final class FileVanished extends RuntimeException {
-        FileVanished(Throwable cause) {
-            super(cause);
         }
     }
 }
