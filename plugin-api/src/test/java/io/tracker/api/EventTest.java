@@ -1,5 +1,7 @@
 package io.tracker.api;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,5 +54,45 @@ class EventTest {
 
     private static java.util.Map.Entry<String, String> entry(String key, String value) {
         return java.util.Map.entry(key, value);
+    }
+
+    @Test
+    void aBuilderChangedAfterBuildingLeavesTheBuiltEventAsItWas() {
+        Event.Builder builder = Event.builder("e-1", "click", Instant.EPOCH).dimension("cid", "42").metric("cpc", 5L);
+        Event first = builder.build();
+
+        Event second = builder.dimension("cid", "43").dimension("site", "s").metric("cpc", null).build();
+
+        assertThat(first.dimensions()).containsExactly(Map.entry("cid", "42"));
+        assertThat(first.metrics()).containsExactly(Map.entry("cpc", 5L));
+        assertThat(second.dimensions()).containsExactly(Map.entry("cid", "43"), Map.entry("site", "s"));
+        assertThat(second.metrics()).isEmpty();
+    }
+
+    @Test
+    void aDerivedEventLeavesItsOriginalAsItWasAndKeepsTheOrder() {
+        Event original = Event.builder("e-1", "click", Instant.EPOCH).dimension("a", "1").dimension("b", "2")
+                .metric("m", 1L).build();
+        Event.Builder derive = original.toBuilder();
+
+        Event derived = derive.dimension("a", "changed").dimension("c", "3").build();
+        Event again = derive.dimension("b", null).metric("n", 2L).build();
+
+        assertThat(original.dimensions()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+        assertThat(original.metrics()).containsExactly(Map.entry("m", 1L));
+        assertThat(derived.dimensions()).containsExactly(Map.entry("a", "changed"), Map.entry("b", "2"),
+                Map.entry("c", "3"));
+        assertThat(derived.metrics()).containsExactly(Map.entry("m", 1L));
+        assertThat(again.dimensions()).containsExactly(Map.entry("a", "changed"), Map.entry("c", "3"));
+        assertThat(again.metrics()).containsExactly(Map.entry("m", 1L), Map.entry("n", 2L));
+        assertThat(original.toBuilder().build()).isEqualTo(original);
+    }
+
+    @Test
+    void theMapsOfAnEventCannotBeChanged() {
+        Event event = Event.builder("e-1", "click", Instant.EPOCH).dimension("a", "1").build().toBuilder().build();
+
+        assertThatThrownBy(() -> event.dimensions().put("b", "2")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> event.metrics().put("m", 1L)).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -13,7 +13,8 @@ public @interface ProcessingConfig {
     @AttributeDefinition(description = "Folder of the journal's segment files.")
     String journal_directory() default "data/journal";
 
-    @AttributeDefinition(description = "Size at which a journal segment is closed and a new one started, in bytes.")
+    @AttributeDefinition(description = "Size at which a journal segment is closed and a new one started, in bytes "
+            + "(4096 to 1073741824; the active segment is memory-mapped at this size).")
     long journal_segment_bytes() default 64L * 1024 * 1024;
 
     @AttributeDefinition(description = "Most disk the journal may use, in bytes; at least twice the segment size. "

@@ -3,8 +3,10 @@ package io.tracker.processing.internal.journal;
 import io.tracker.api.Event;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * ({@code 00000000000000000000.log}); offsets count every event ever appended, so a position survives
  * segment deletion. Only the newest segment is written; older ones are deleted whole when every cursor
  * has passed them ({@link #deleteSegmentsBefore(long)}) or when the quota needs the room.
+ *
+ * <p><b>Appends are copies into memory.</b> The active segment is memory-mapped (sparse, at its full
+ * size), so an append copies the record into the page cache without a system call; a killed process
+ * loses nothing appended, and fsync ({@code msync}) is as for a written file. A segment is cut to its
+ * records' length when it rolls or the journal closes; after a crash, recovery ends the active segment
+ * at its last whole record, before the zeros it was mapped with.
  *
  * <p><b>Concurrency.</b> Request threads encode outside the lock, then append under it; the position
  * after the last complete record is published through a volatile field, and readers
@@ -49,6 +57,7 @@ public final class Journal implements Closeable {
 
     // guarded by appendLock
     private FileChannel active;
+    private MappedByteBuffer activeMap;
     private long activeBase;
     private long activeSize;
     private long nextOffset;
@@ -56,6 +65,10 @@ public final class Journal implements Closeable {
     private boolean closed;
 
     private volatile JournalPosition end;
+
+    // the sync thread's own: what it last forced
+    private MappedByteBuffer forcedMap;
+    private long forcedSize;
 
     private Journal(JournalSettings settings, RetentionGuard retentionGuard) {
         this.settings = settings;
@@ -87,15 +100,14 @@ public final class Journal implements Closeable {
                 throw new IOException("journal " + settings.directory() + " is closed");
             }
             makeRoom(record.remaining());
-            long written = 0;
+            int written = record.remaining();
             try {
-                while (record.hasRemaining()) {
-                    written += active.write(record, activeSize + written);
-                }
-            } catch (IOException e) {
-                // a full disk may take part of a record: cut it, or the next append would sit behind garbage
-                active.truncate(activeSize);
-                throw e;
+                activeMap.put((int) activeSize, record, 0, written);
+            } catch (InternalError e) {
+                // the JVM's answer to SIGBUS: the file system found no block for a page of the sparse file.
+                // Nothing is published; the next append writes over whatever part of the record landed.
+                throw new IOException("journal segment " + segmentPath(activeBase) + " could not take "
+                        + written + " bytes (disk full?)", e);
             }
             activeSize += written;
             totalBytes += record.limit();
@@ -189,8 +201,7 @@ public final class Journal implements Closeable {
         }
         sync.close();
         synchronized (appendLock) {
-            active.force(false);
-            active.close();
+            closeActive();
         }
         appended.signal(Long.MAX_VALUE);
     }
@@ -251,8 +262,7 @@ public final class Journal implements Closeable {
     }
 
     private void roll() throws IOException {
-        active.force(false); // the syncer only ever forces the active segment
-        active.close();
+        closeActive(); // forced first: the syncer only ever forces the active segment
         segmentSizes.put(activeBase, activeSize);
         activeBase = nextOffset;
         activeSize = 0;
@@ -269,18 +279,40 @@ public final class Journal implements Closeable {
     }
 
     private void forceActive() throws IOException {
-        FileChannel channel;
+        MappedByteBuffer mapped;
+        long size;
         synchronized (appendLock) {
             if (closed) {
                 return;
             }
-            channel = active;
+            mapped = activeMap;
+            size = activeSize;
+        }
+        if (mapped != forcedMap) {
+            forcedMap = mapped;
+            forcedSize = 0;
         }
         try {
-            channel.force(false);
-        } catch (java.nio.channels.ClosedChannelException rolled) {
-            // the segment was rolled or the journal closed meanwhile; both force before closing
+            // only the part written since the last force: msync of the whole mapping walks all its pages
+            mapped.force((int) forcedSize, (int) (size - forcedSize));
+            forcedSize = size;
+        } catch (UncheckedIOException e) {
+            synchronized (appendLock) {
+                if (mapped == activeMap) {
+                    throw e.getCause();
+                }
+            }
+            // the segment was rolled or the journal closed meanwhile; both force before cutting the file
         }
+    }
+
+    /** Forces the active segment to disk, cuts it to its records (it is mapped larger) and closes it. */
+    private void closeActive() throws IOException {
+        activeMap.force();
+        active.truncate(activeSize);
+        active.force(true); // the new length
+        active.close();
+        activeMap = null; // unmapped once collected; nothing touches it past the cut
     }
 
     private void recover() throws IOException {
@@ -299,25 +331,50 @@ public final class Journal implements Closeable {
             totalBytes += size;
         }
         activeBase = segmentSizes.lastKey();
-        active = openSegment(activeBase);
-        SegmentScan scan = SegmentScan.of(active);
-        if (scan.validBytes() < active.size()) {
-            LOG.warn("Journal segment {} ends in a torn or corrupt record after {} complete records: cutting {} bytes",
-                    segmentPath(activeBase), scan.records(), active.size() - scan.validBytes());
-            active.truncate(scan.validBytes());
-            active.force(true);
+        try (FileChannel segment = FileChannel.open(segmentPath(activeBase), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            SegmentScan scan = SegmentScan.of(segment);
+            if (scan.validBytes() < segment.size()) {
+                if (!zerosAt(segment, scan.validBytes())) {
+                    LOG.warn("Journal segment {} ends in a torn or corrupt record after {} complete records: "
+                            + "cutting it there", segmentPath(activeBase), scan.records());
+                } // else only the zeros it was mapped with: the process stopped without closing the journal
+                segment.truncate(scan.validBytes());
+                segment.force(true);
+            }
             totalBytes -= segmentSizes.get(activeBase) - scan.validBytes();
+            activeSize = scan.validBytes();
+            nextOffset = activeBase + scan.records();
         }
-        activeSize = scan.validBytes();
-        segmentSizes.put(activeBase, activeSize);
-        nextOffset = activeBase + scan.records();
+        active = openSegment(activeBase);
         end = new JournalPosition(nextOffset, activeBase, activeSize);
         LOG.info("Journal {}: {} segments, {} bytes, offsets {} to {}", settings.directory(), segmentSizes.size(),
                 totalBytes, segmentSizes.firstKey(), nextOffset);
     }
 
+    /** Opens a segment for appending and maps it, with room past the segment size for one more record. */
     private FileChannel openSegment(long base) throws IOException {
-        return FileChannel.open(segmentPath(base), StandardOpenOption.CREATE, StandardOpenOption.READ,
+        FileChannel channel = FileChannel.open(segmentPath(base), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        try {
+            activeMap = channel.map(FileChannel.MapMode.READ_WRITE, 0,
+                    settings.segmentBytes() + RecordFormat.HEADER_BYTES + RecordFormat.MAX_PAYLOAD_BYTES);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
+    }
+
+    /** Whether the record header at {@code position} is all zeros: mapped but never written. */
+    private static boolean zerosAt(FileChannel segment, long position) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(RecordFormat.HEADER_BYTES);
+        segment.read(header, position);
+        for (int i = 0; i < header.position(); i++) {
+            if (header.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -15,9 +15,16 @@ import java.nio.file.Path;
 public record JournalSettings(Path directory, long segmentBytes, long quotaBytes, FsyncPolicy fsync,
                               long fsyncIntervalMs) {
 
+    /** The active segment is mapped whole, with room for one more record; a mapping holds at most 2 GiB. */
+    public static final long MAX_SEGMENT_BYTES = 1L << 30;
+
     public JournalSettings {
         if (segmentBytes < 4096) {
             throw new IllegalArgumentException("journal.segment.bytes must be at least 4096, got " + segmentBytes);
+        }
+        if (segmentBytes > MAX_SEGMENT_BYTES) {
+            throw new IllegalArgumentException("journal.segment.bytes must be at most " + MAX_SEGMENT_BYTES
+                    + " (the active segment is memory-mapped), got " + segmentBytes);
         }
         if (quotaBytes < 2 * segmentBytes) {
             throw new IllegalArgumentException("journal.quota.bytes must be at least twice journal.segment.bytes ("

@@ -8,7 +8,8 @@ import static io.tracker.processing.internal.journal.TestJournals.ids;
 import static io.tracker.processing.internal.journal.TestJournals.readAll;
 import static io.tracker.processing.internal.journal.TestJournals.segmentBases;
 import static io.tracker.processing.internal.journal.TestJournals.segmentFile;
-import static io.tracker.processing.internal.journal.TestJournals.segmentFileBytes;
+import static io.tracker.processing.internal.journal.TestJournals.recordBytes;
+import static io.tracker.processing.internal.journal.TestJournals.recordBytesOf;
 import static io.tracker.processing.internal.journal.TestJournals.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -263,14 +264,14 @@ class JournalTest {
 
             assertThat(journal.start()).isEqualTo(JournalPosition.START);
             assertThat(journal.end()).isEqualTo(new JournalPosition(appended, activeBase,
-                    Files.size(segmentFile(dir, activeBase))));
-            assertThat(journal.sizeBytes()).isEqualTo(segmentFileBytes(dir));
+                    recordBytesOf(segmentFile(dir, activeBase))));
+            assertThat(journal.sizeBytes()).isEqualTo(recordBytes(dir));
             assertThat(journal.segmentCount()).isEqualTo(3);
 
             journal.deleteSegmentsBefore(activeBase);
 
             assertThat(journal.start()).isEqualTo(new JournalPosition(activeBase, activeBase, 0));
-            assertThat(journal.sizeBytes()).isEqualTo(segmentFileBytes(dir)).isPositive();
+            assertThat(journal.sizeBytes()).isEqualTo(recordBytes(dir)).isPositive();
             assertThat(journal.segmentCount()).isEqualTo(1);
         }
 
@@ -286,7 +287,7 @@ class JournalTest {
             assertThat(reopened.end()).isEqualTo(end);
             assertThat(reopened.start()).isEqualTo(JournalPosition.START);
             assertThat(reopened.segmentCount()).isEqualTo(3);
-            assertThat(reopened.sizeBytes()).isEqualTo(segmentFileBytes(dir));
+            assertThat(reopened.sizeBytes()).isEqualTo(recordBytes(dir));
             assertThat(ids(readAll(reopened, JournalPosition.START))).containsExactlyElementsOf(ids(0, appended));
         }
     }
@@ -355,7 +356,9 @@ class JournalTest {
 
             Journal reopened = open();
 
-            assertThat(Files.size(segment)).isEqualTo(validBytes);
+            assertThat(recordBytesOf(segment)).isEqualTo(validBytes);
+            assertThat(Arrays.copyOfRange(Files.readAllBytes(segment), (int) validBytes,
+                    (int) validBytes + damage.bytes().length)).as("the damage is cut off").containsOnly(0);
             assertThat(reopened.end()).isEqualTo(new JournalPosition(20, 0, validBytes));
             assertThat(reopened.sizeBytes()).isEqualTo(validBytes);
             assertThat(ids(readAll(reopened, JournalPosition.START))).containsExactlyElementsOf(ids(0, 20));
@@ -375,10 +378,10 @@ class JournalTest {
 
             Journal reopened = open();
 
-            assertThat(Files.size(segmentFile(dir, newest))).isEqualTo(validBytes);
+            assertThat(recordBytesOf(segmentFile(dir, newest))).isEqualTo(validBytes);
             assertThat(segmentBases(dir)).isEqualTo(bases);
             assertThat(reopened.end().offset()).isEqualTo(appended);
-            assertThat(reopened.sizeBytes()).isEqualTo(segmentFileBytes(dir));
+            assertThat(reopened.sizeBytes()).isEqualTo(recordBytes(dir));
             assertThat(reopened.append(event(appended))).isEqualTo(appended);
             assertThat(ids(readAll(reopened, JournalPosition.START))).containsExactlyElementsOf(ids(0, appended + 1));
         }
@@ -393,7 +396,7 @@ class JournalTest {
 
             Journal reopened = open();
 
-            assertThat(Files.size(segmentFile(dir, newest))).isZero();
+            assertThat(recordBytesOf(segmentFile(dir, newest))).isZero();
             assertThat(reopened.end()).isEqualTo(new JournalPosition(newest, newest, 0));
             assertThat(reopened.append(event(appended))).isEqualTo(newest);
         }
@@ -456,7 +459,7 @@ class JournalTest {
             long[] last = asked.get(asked.size() - 1);
             assertThat(journal.start().offset()).isEqualTo(last[1]);
             assertThat(segmentBases(dir).get(0)).isEqualTo(last[1]);
-            assertThat(journal.sizeBytes()).isEqualTo(segmentFileBytes(dir)).isLessThanOrEqualTo(QUOTA);
+            assertThat(journal.sizeBytes()).isEqualTo(recordBytes(dir)).isLessThanOrEqualTo(QUOTA);
             assertThat(ids(readAll(journal, journal.start())))
                     .containsExactlyElementsOf(ids((int) last[1], 400));
         }

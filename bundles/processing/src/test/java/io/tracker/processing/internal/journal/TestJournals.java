@@ -105,13 +105,20 @@ public final class TestJournals {
         return directory.resolve(String.format("%020d.log", base));
     }
 
-    /** The sum of the sizes of the segment files. */
-    public static long segmentFileBytes(Path directory) throws IOException {
+    /** The bytes of whole records in all segment files (the active segment's file is mapped larger). */
+    public static long recordBytes(Path directory) throws IOException {
         long total = 0;
         for (long base : segmentBases(directory)) {
-            total += Files.size(segmentFile(directory, base));
+            total += recordBytesOf(segmentFile(directory, base));
         }
         return total;
+    }
+
+    /** The bytes of whole records at the start of a segment file, up to what follows them (zeros, garbage). */
+    public static long recordBytesOf(Path segmentFile) throws IOException {
+        try (FileChannel channel = FileChannel.open(segmentFile, StandardOpenOption.READ)) {
+            return SegmentScan.of(channel).validBytes();
+        }
     }
 
     /** Flips the bits of one byte of a file. */
