@@ -63,7 +63,7 @@ public final class BenchmarkMain {
             System.out.println("Problems:");
             problems.forEach(problem -> System.out.println("  " + problem));
             return PROBLEMS;
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // an Error too: any failure to run is a 2, not a 1 ("problems found")
             if (running.stopping()) { // Ctrl-C: the hook stopped the targets under the run's feet
                 System.err.println("benchmark interrupted; everything it started is stopped");
                 return INTERRUPTED;
@@ -99,7 +99,7 @@ public final class BenchmarkMain {
         return Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    /** The class path a peer JVM needs: the jar's manifest names lib/*, which -cp does not read. */
+    /** The class path of the Jetty peer's JVM: the harness jar and its libraries, as the docs show it. */
     private static String classPath(Path harness) {
         if (harness.toString().endsWith(".jar")) {
             return harness + ":" + harness.resolveSibling("lib") + "/*";

@@ -1,6 +1,7 @@
 package io.tracker.bench.run;
 
 import io.tracker.bench.result.BenchmarkReport;
+import io.tracker.bench.result.Machine;
 import io.tracker.bench.result.Measurement;
 import io.tracker.bench.run.delivery.DeliveryWatch;
 import io.tracker.bench.run.delivery.EventLineCounter;
@@ -38,6 +39,7 @@ final class BenchmarkRun {
 
     BenchmarkReport run() throws Exception {
         String startedAt = Instant.now().toString();
+        Machine machine = MachineProbe.probe();
         List<Measurement> measurements = new ArrayList<>();
         for (String name : options.targets()) {
             List<Scenario> scenarios = scenariosOf(name);
@@ -62,7 +64,7 @@ final class BenchmarkRun {
             }
         }
         List<String> profileFiles = settings.profile() ? profile() : List.of();
-        return new BenchmarkReport(startedAt, options.smoke(), MachineProbe.probe(), measurements, profileFiles);
+        return new BenchmarkReport(startedAt, options.smoke(), machine, measurements, profileFiles);
     }
 
     private List<Scenario> scenariosOf(String target) {

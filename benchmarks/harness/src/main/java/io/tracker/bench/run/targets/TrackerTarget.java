@@ -54,7 +54,13 @@ public final class TrackerTarget implements Target {
         Path startLog = home.resolve("logs/bin-tracker-start.log");
         control(home, "start", Map.of("TRACKER_HTTP_PORT", Integer.toString(port), "TRACKER_JAVA_OPTS", javaOptions),
                 startLog);
-        long pid = awaitPid(home);
+        long pid;
+        try {
+            pid = awaitPid(home);
+        } catch (IOException e) {
+            control(home, "stop", Map.of(), home.resolve("logs/bin-tracker-stop.log")); // it may start late
+            throw e;
+        }
         URI base = URI.create("http://127.0.0.1:" + port);
         TrackerTarget tracker = new TrackerTarget(home, base, pid);
         onStarted.accept(tracker);
