@@ -30,9 +30,10 @@ class KeepingUpTest {
 
     @Test
     void keepsTenThousandRequestsPerSecond() throws Exception {
-        // Punctuality cannot be judged when other processes already keep every core busy twice over.
+        // Punctuality cannot be judged when other processes already keep the cores busy: on a dedicated CI
+        // machine the load is Maven and this JVM, well below this.
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        double busiest = 2.0 * os.getAvailableProcessors();
+        double busiest = 1.5 * os.getAvailableProcessors();
         Assumptions.assumeTrue(os.getSystemLoadAverage() <= busiest, () -> "machine too busy to judge the"
                 + " schedule: load average " + os.getSystemLoadAverage() + " above " + busiest);
         Optional<Path> nginx = LocalNginx.binary();
