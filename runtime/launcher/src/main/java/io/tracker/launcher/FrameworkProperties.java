@@ -23,6 +23,8 @@ final class FrameworkProperties {
     private static final String SLF4J_PACKAGES = String.join(",",
             "org.slf4j;version=2.0.17", "org.slf4j.spi;version=2.0.17",
             "org.slf4j.event;version=2.0.17", "org.slf4j.helpers;version=2.0.17");
+    /** The JDK's {@code sun.misc} (jdk.unsupported), as Karaf exports it: the journal unmaps segments with it. */
+    private static final String JDK_UNSUPPORTED_PACKAGES = "sun.misc";
 
     private FrameworkProperties() {
     }
@@ -33,7 +35,7 @@ final class FrameworkProperties {
         properties.put(Constants.FRAMEWORK_STORAGE, home.resolve("data").resolve("cache").toString());
         // config/ and deploy/ are the truth: start from them every time, never from a stale cache
         properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SLF4J_PACKAGES);
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SLF4J_PACKAGES + "," + JDK_UNSUPPORTED_PACKAGES);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL,
                 Integer.toString(Math.max(highestStartLevel, DEPLOY_START_LEVEL)));
         properties.put("felix.log.logger", new FelixLogger());

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,12 @@ public final class Journal implements Closeable {
     // the sync thread's own: what it last forced
     private MappedByteBuffer forcedMap;
     private long forcedSize;
+    /** Rolled segments still to force, cut and close, by the sync thread (or {@link #close}). */
+    private final Queue<SegmentClose> closing = new ConcurrentLinkedQueue<>();
+
+    private interface SegmentClose {
+        void run() throws IOException;
+    }
 
     private Journal(JournalSettings settings, RetentionGuard retentionGuard) {
         this.settings = settings;
@@ -261,14 +269,24 @@ public final class Journal implements Closeable {
         }
     }
 
+    /**
+     * Starts a new segment. The full one is forced, cut and closed by the sync thread, not here: an fsync
+     * under the append lock would hold up every hit for as long as the disk takes (up to a second was
+     * seen). Until then it keeps its mapped length on disk; readers go by {@link #segmentLength}.
+     */
     private void roll() throws IOException {
-        closeActive(); // forced first: the syncer only ever forces the active segment
+        FileChannel full = active;
+        MappedByteBuffer fullMap = activeMap;
+        long fullSize = activeSize;
+        long fullBase = activeBase;
         segmentSizes.put(activeBase, activeSize);
         activeBase = nextOffset;
         activeSize = 0;
         active = openSegment(activeBase);
         segmentSizes.put(activeBase, 0L);
         end = new JournalPosition(nextOffset, activeBase, 0);
+        closing.add(() -> closeSegment(full, fullMap, fullSize, fullBase));
+        sync.wake();
     }
 
     private void deleteOldest() throws IOException {
@@ -288,6 +306,8 @@ public final class Journal implements Closeable {
             mapped = activeMap;
             size = activeSize;
         }
+        // records appended before this point lie in the segment captured above or in one rolled before it
+        closeRolledSegments();
         if (mapped != forcedMap) {
             forcedMap = mapped;
             forcedSize = 0;
@@ -306,13 +326,37 @@ public final class Journal implements Closeable {
         }
     }
 
-    /** Forces the active segment to disk, cuts it to its records (it is mapped larger) and closes it. */
     private void closeActive() throws IOException {
-        activeMap.force();
-        active.truncate(activeSize);
-        active.force(true); // the new length
-        active.close();
-        activeMap = null; // unmapped once collected; nothing touches it past the cut
+        closeRolledSegments();
+        closeSegment(active, activeMap, activeSize, activeBase);
+        activeMap = null;
+    }
+
+    private void closeRolledSegments() throws IOException {
+        for (SegmentClose next = closing.peek(); next != null; next = closing.peek()) {
+            next.run();
+            closing.remove(next);
+        }
+    }
+
+    /** Forces a segment to disk, cuts it to its records (it is mapped larger), closes and unmaps it. */
+    private void closeSegment(FileChannel channel, MappedByteBuffer mapped, long size, long base) throws IOException {
+        long began = System.nanoTime();
+        mapped.force();
+        channel.truncate(size);
+        channel.force(true); // the new length
+        channel.close();
+        SegmentUnmapper.unmap(mapped);
+        LOG.debug("Journal segment {} closed at {} bytes in {} ms", base, size, (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /**
+     * The length of a segment's records: what a reader may read of it. A rolled segment may still have
+     * its mapped length on disk for a moment.
+     */
+    long segmentLength(long base) {
+        Long length = segmentSizes.get(base);
+        return length == null ? -1 : length;
     }
 
     private void recover() throws IOException {
@@ -327,6 +371,9 @@ public final class Journal implements Closeable {
         }
         for (Long base : segmentSizes.keySet()) {
             long size = Files.exists(segmentPath(base)) ? Files.size(segmentPath(base)) : 0;
+            if (!base.equals(segmentSizes.lastKey())) {
+                size = cutRolledSegment(base, size);
+            }
             segmentSizes.put(base, size);
             totalBytes += size;
         }
@@ -364,6 +411,30 @@ public final class Journal implements Closeable {
             throw e;
         }
         return channel;
+    }
+
+    /**
+     * A rolled segment the process did not live to cut still has its mapped length, its records followed
+     * by zeros: cut it after its last record. Cut segments are not read through, only their last bytes.
+     */
+    private long cutRolledSegment(long base, long size) throws IOException {
+        if (size < RecordFormat.HEADER_BYTES) {
+            return size;
+        }
+        try (FileChannel segment = FileChannel.open(segmentPath(base), StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            if (size <= settings.segmentBytes() && !zerosAt(segment, size - RecordFormat.HEADER_BYTES)) {
+                return size; // cut: it ends with the end of a record
+            }
+            long valid = SegmentScan.of(segment).validBytes();
+            if (valid < size) {
+                LOG.info("Journal segment {} was rolled but not cut before the process stopped: cut after its "
+                        + "records at {} bytes", segmentPath(base), valid);
+                segment.truncate(valid);
+                segment.force(true);
+            }
+            return valid;
+        }
     }
 
     /** Whether the record header at {@code position} is all zeros: mapped but never written. */

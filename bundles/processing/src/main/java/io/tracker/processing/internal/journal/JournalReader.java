@@ -114,7 +114,7 @@ public final class JournalReader implements Closeable {
         long from = position.filePosition();
         FileChannel segment = segment(base);
         JournalPosition end = journal.end();
-        long readable = (end.segmentBase() == base ? end.filePosition() : segment.size()) - from;
+        long readable = (end.segmentBase() == base ? end.filePosition() : journal.segmentLength(base)) - from;
         if (readable < bytes) {
             throw corrupt("record runs past the end of the written data");
         }

@@ -25,6 +25,7 @@ final class JournalSync {
     private volatile long appended = -1;  // written under the journal's lock, read by the sync thread
     private long synced = -1;             // guarded by this
     private boolean closed;      // guarded by this
+    private boolean wakeRequested; // guarded by this
 
     JournalSync(Force force, JournalSettings.FsyncPolicy policy, long intervalMs) {
         this.force = force;
@@ -71,6 +72,14 @@ final class JournalSync {
         }
     }
 
+    /** Runs a force soon, whatever the policy and interval (a rolled segment waits to be closed). */
+    void wake() {
+        synchronized (this) {
+            wakeRequested = true;
+            notifyAll();
+        }
+    }
+
     void close() {
         synchronized (this) {
             closed = true;
@@ -89,10 +98,10 @@ final class JournalSync {
             synchronized (this) {
                 try {
                     if (policy == JournalSettings.FsyncPolicy.ALWAYS) {
-                        while (appended <= synced && !closed) {
+                        while (appended <= synced && !closed && !wakeRequested) {
                             wait();
                         }
-                    } else if (!closed) {
+                    } else if (!closed && !wakeRequested) {
                         wait(intervalMs);
                     }
                 } catch (InterruptedException e) {
@@ -102,8 +111,10 @@ final class JournalSync {
                 if (closed) {
                     return; // Journal.close forces the last records itself
                 }
+                boolean woken = wakeRequested;
+                wakeRequested = false;
                 target = appended;
-                if (target <= synced) {
+                if (target <= synced && !woken) {
                     continue;
                 }
             }

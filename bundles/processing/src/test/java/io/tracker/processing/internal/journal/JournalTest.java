@@ -182,7 +182,7 @@ class JournalTest {
             assertThat(bases).hasSize(4).startsWith(0L);
             assertThat(journal.segmentCount()).isEqualTo(4);
             for (int i = 0; i < bases.size() - 1; i++) {
-                long size = Files.size(segmentFile(dir, bases.get(i)));
+                long size = journal.segmentLength(bases.get(i)); // the file is cut by the sync thread soon after
                 assertThat(size).as("closed segment %d", bases.get(i))
                         .isLessThanOrEqualTo(TestJournals.SEGMENT_BYTES)
                         .isGreaterThan(TestJournals.SEGMENT_BYTES - recordBytes);
@@ -195,6 +195,41 @@ class JournalTest {
                 assertThat(first).extracting(Event::id).as("first record of segment %d", base)
                         .containsExactly("e-" + base);
             }
+        }
+
+        @Test
+        void aRolledSegmentIsCutToItsRecordsByTheSyncThreadSoonAfter() throws Exception {
+            Journal journal = open();
+            appendUntilSegments(journal, 3);
+            List<Long> bases = segmentBases(dir);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            for (long base : bases.subList(0, 2)) {
+                while (Files.size(segmentFile(dir, base)) != journal.segmentLength(base)) {
+                    assertThat(System.nanoTime()).as("segment %d cut", base).isLessThan(deadline);
+                    Thread.sleep(5);
+                }
+                assertThat(recordBytesOf(segmentFile(dir, base))).isEqualTo(journal.segmentLength(base));
+            }
+        }
+
+        @Test
+        void aRolledSegmentLeftUncutByACrashIsCutOnOpenAndReadAcross() throws Exception {
+            Journal first = Journal.open(settings(dir), RetentionGuard.REJECT);
+            int appended = appendUntilSegments(first, 2);
+            first.close();
+            long older = segmentBases(dir).get(0);
+            long cut = Files.size(segmentFile(dir, older));
+            // as the file was when the process died between the roll and the cut: mapped length, zeros after
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(segmentFile(dir, older).toFile(), "rw")) {
+                file.setLength(TestJournals.SEGMENT_BYTES + 4096);
+            }
+
+            Journal reopened = open();
+
+            assertThat(Files.size(segmentFile(dir, older))).isEqualTo(cut);
+            assertThat(reopened.sizeBytes()).isEqualTo(recordBytes(dir));
+            assertThat(ids(readAll(reopened, JournalPosition.START))).containsExactlyElementsOf(ids(0, appended));
         }
 
         @Test
