@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class TrackerTarget implements Target {
 
-    static final String HEAP = "-Xms128m -Xmx256m";
+    static final String HEAP = "-Xms256m -Xmx256m";
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     private final Path home;

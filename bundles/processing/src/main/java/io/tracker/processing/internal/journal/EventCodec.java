@@ -104,7 +104,26 @@ final class EventCodec {
         }
     }
 
+    /** UTF-8 with its length first; ASCII (nearly every value) is copied straight in, without a byte[] of its own. */
     private static void putString(ByteBuffer out, String value) {
+        int length = value.length();
+        int start = out.position();
+        if (out.remaining() >= 4 + length) {
+            out.position(start + 4);
+            int i = 0;
+            for (; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                out.put((byte) c);
+            }
+            if (i == length) {
+                out.putInt(start, length);
+                return;
+            }
+            out.position(start); // not ASCII: the general way
+        }
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.putInt(bytes.length).put(bytes);
     }
