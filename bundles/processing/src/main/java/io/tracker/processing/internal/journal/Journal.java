@@ -71,11 +71,10 @@ public final class Journal implements Closeable {
     // the sync thread's own: what it last forced
     private MappedByteBuffer forcedMap;
     private long forcedSize;
-    /** Rolled segments still to force, cut and close, by the sync thread (or {@link #close}). */
-    private final Queue<SegmentClose> closing = new ConcurrentLinkedQueue<>();
+    /** Rolled segments still to force, cut, close and unmap, by the sync thread (or {@link #close}). */
+    private final Queue<RolledSegment> closing = new ConcurrentLinkedQueue<>();
 
-    private interface SegmentClose {
-        void run() throws IOException;
+    private record RolledSegment(FileChannel channel, MappedByteBuffer mapped, long size, long base) {
     }
 
     private Journal(JournalSettings settings, RetentionGuard retentionGuard) {
@@ -285,7 +284,7 @@ public final class Journal implements Closeable {
         active = openSegment(activeBase);
         segmentSizes.put(activeBase, 0L);
         end = new JournalPosition(nextOffset, activeBase, 0);
-        closing.add(() -> closeSegment(full, fullMap, fullSize, fullBase));
+        closing.add(new RolledSegment(full, fullMap, fullSize, fullBase));
         sync.wake();
     }
 
@@ -307,7 +306,9 @@ public final class Journal implements Closeable {
             size = activeSize;
         }
         // records appended before this point lie in the segment captured above or in one rolled before it
-        closeRolledSegments();
+        if (closeRolledSegments(mapped)) {
+            return; // the captured segment rolled meanwhile: closing it forced it, and it is unmapped now
+        }
         if (mapped != forcedMap) {
             forcedMap = mapped;
             forcedSize = 0;
@@ -317,26 +318,25 @@ public final class Journal implements Closeable {
             mapped.force((int) forcedSize, (int) (size - forcedSize));
             forcedSize = size;
         } catch (UncheckedIOException e) {
-            synchronized (appendLock) {
-                if (mapped == activeMap) {
-                    throw e.getCause();
-                }
-            }
-            // the segment was rolled or the journal closed meanwhile; both force before cutting the file
+            throw e.getCause();
         }
     }
 
     private void closeActive() throws IOException {
-        closeRolledSegments();
+        closeRolledSegments(null);
         closeSegment(active, activeMap, activeSize, activeBase);
         activeMap = null;
     }
 
-    private void closeRolledSegments() throws IOException {
-        for (SegmentClose next = closing.peek(); next != null; next = closing.peek()) {
-            next.run();
+    /** @return whether {@code watched} was among the segments closed (and so must not be touched again) */
+    private boolean closeRolledSegments(MappedByteBuffer watched) throws IOException {
+        boolean closedWatched = false;
+        for (RolledSegment next = closing.peek(); next != null; next = closing.peek()) {
+            closeSegment(next.channel(), next.mapped(), next.size(), next.base());
             closing.remove(next);
+            closedWatched |= next.mapped() == watched;
         }
+        return closedWatched;
     }
 
     /** Forces a segment to disk, cuts it to its records (it is mapped larger), closes and unmaps it. */
@@ -394,6 +394,7 @@ public final class Journal implements Closeable {
             nextOffset = activeBase + scan.records();
         }
         active = openSegment(activeBase);
+        segmentSizes.put(activeBase, activeSize);
         end = new JournalPosition(nextOffset, activeBase, activeSize);
         LOG.info("Journal {}: {} segments, {} bytes, offsets {} to {}", settings.directory(), segmentSizes.size(),
                 totalBytes, segmentSizes.firstKey(), nextOffset);
