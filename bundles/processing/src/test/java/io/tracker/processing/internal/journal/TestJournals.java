@@ -114,11 +114,23 @@ public final class TestJournals {
         return total;
     }
 
-    /** The bytes of whole records at the start of a segment file, up to what follows them (zeros, garbage). */
+    /**
+     * The bytes of whole records at the start of a segment file, up to what follows them (zeros, garbage).
+     * Reads the file at once: the journal's sync thread may be cutting a rolled segment meanwhile.
+     */
     public static long recordBytesOf(Path segmentFile) throws IOException {
-        try (FileChannel channel = FileChannel.open(segmentFile, StandardOpenOption.READ)) {
-            return SegmentScan.of(channel).validBytes();
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(segmentFile));
+        int position = 0;
+        while (position + RecordFormat.HEADER_BYTES <= bytes.limit()) {
+            int length = bytes.getInt(position);
+            if (!RecordFormat.plausibleLength(length) || position + RecordFormat.HEADER_BYTES + length > bytes.limit()
+                    || RecordFormat.checksum(bytes.slice(position + RecordFormat.HEADER_BYTES, length))
+                    != bytes.getInt(position + 4)) {
+                break;
+            }
+            position += RecordFormat.HEADER_BYTES + length;
         }
+        return position;
     }
 
     /** Flips the bits of one byte of a file. */
