@@ -113,8 +113,8 @@ final class EventFile implements AutoCloseable {
 
     /**
      * gzip at the fastest level: a rolled file is compressed on the dispatcher's thread, and at level 6
-     * (the default) 256 MiB of JSON lines cost seconds of CPU, a quarter of a core at 30,000 events/s. Level 1
-     * is about three times faster for a few percent more bytes.
+     * (the default) 256 MiB of JSON lines cost several seconds of CPU each time. Level 1 is several times
+     * faster, for somewhat larger files.
      */
     private static final class FastGzipOutputStream extends GZIPOutputStream {
         FastGzipOutputStream(OutputStream out) throws IOException {
