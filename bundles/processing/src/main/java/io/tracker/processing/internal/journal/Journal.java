@@ -71,6 +71,8 @@ public final class Journal implements Closeable {
     // the sync thread's own: what it last forced
     private MappedByteBuffer forcedMap;
     private long forcedSize;
+    /** False once the sync thread may still touch a mapping after {@link #close}: leave mappings to the GC. */
+    private volatile boolean unmapOnClose = true;
     /** Rolled segments still to force, cut, close and unmap, by the sync thread (or {@link #close}). */
     private final Queue<RolledSegment> closing = new ConcurrentLinkedQueue<>();
 
@@ -206,7 +208,11 @@ public final class Journal implements Closeable {
             }
             closed = true;
         }
-        sync.close();
+        if (!sync.close()) {
+            // it may still be forcing a mapping: unmapping that under it would crash the JVM
+            LOG.warn("Journal fsync thread still busy after 5 s; closing without unmapping its segments");
+            unmapOnClose = false;
+        }
         synchronized (appendLock) {
             closeActive();
         }
@@ -346,7 +352,9 @@ public final class Journal implements Closeable {
         channel.truncate(size);
         channel.force(true); // the new length
         channel.close();
-        SegmentUnmapper.unmap(mapped);
+        if (unmapOnClose) {
+            SegmentUnmapper.unmap(mapped);
+        }
         LOG.debug("Journal segment {} closed at {} bytes in {} ms", base, size, (System.nanoTime() - began) / 1_000_000);
     }
 

@@ -80,7 +80,8 @@ final class JournalSync {
         }
     }
 
-    void close() {
+    /** @return whether the sync thread has ended (false: it is still inside a force after 5 s) */
+    boolean close() {
         synchronized (this) {
             closed = true;
             notifyAll();
@@ -90,6 +91,7 @@ final class JournalSync {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !thread.isAlive();
     }
 
     private void run() {
