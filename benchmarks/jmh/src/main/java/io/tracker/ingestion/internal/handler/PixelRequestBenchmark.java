@@ -55,6 +55,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code full-intake}: the real intake: bots, dedup, privacy and a default journal.</li>
  * </ul>
  *
+ * <p>The benchmark thread hands each request over and waits for its answer: about four context switches
+ * per request, most of the time on a virtual machine. Compare the two variants with each other; what they
+ * have in common is an upper bound of Jetty's share, not its cost on a busy server.
+ *
  * <p>Warmed up twice as long as the others: Jetty's request path is a lot of code for the JIT to compile,
  * and on two cores it is still getting faster after five seconds.
  */
