@@ -92,14 +92,16 @@ public final class TrackingHandler extends Handler.Abstract.NonBlocking {
     private void track(Route route, Request request, byte[] body, Response response, Callback callback) {
         Identity.Resolved user = identity.resolve(name -> RequestHit.cookie(request, name, null),
                 name -> request.getHeaders().get(name));
-        Outcome outcome = intake.accept(route, new RequestHit(request, user.userId(), body));
+        RequestHit hit = new RequestHit(request, user.userId(), body);
+        Outcome outcome = intake.accept(route, hit);
         if (user.setCookie() != null && outcome.acceptance() != Acceptance.OVERLOADED) {
             response.getHeaders().add(HttpHeader.SET_COOKIE, user.setCookie());
         }
-        answer(request, route, outcome, response, callback);
+        answer(request, hit, route, outcome, response, callback);
     }
 
-    private static void answer(Request request, Route route, Outcome outcome, Response response, Callback callback) {
+    private static void answer(Request request, RequestHit hit, Route route, Outcome outcome, Response response,
+                               Callback callback) {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         if (route.response() == ResponseKind.JSON) {
@@ -128,7 +130,7 @@ public final class TrackingHandler extends Handler.Abstract.NonBlocking {
                 response.write(true, Pixel.buffer(), callback);
                 break;
             case REDIRECT:
-                redirect(request, route, outcome, response, callback);
+                redirect(request, hit, route, outcome, response, callback);
                 break;
             case NO_CONTENT:
             default:
@@ -142,9 +144,10 @@ public final class TrackingHandler extends Handler.Abstract.NonBlocking {
      * To the target when the click was valid (processing checked the target); to the configured fallback
      * when it was not; 400 when there is no fallback, because there is nowhere to send the browser.
      */
-    private static void redirect(Request request, Route route, Outcome outcome, Response response, Callback callback) {
+    private static void redirect(Request request, RequestHit hit, Route route, Outcome outcome, Response response,
+                                 Callback callback) {
         String location = outcome.acceptance() == Acceptance.ACCEPTED
-                ? Request.extractQueryParameters(request).getValue(route.redirectParameter())
+                ? hit.queryParameter(route.redirectParameter()) // the query the intake already parsed
                 : route.redirectFallback();
         if (location == null) {
             Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400,
