@@ -156,16 +156,14 @@ public final class Event {
         /** Sets a dimension; a null value removes it. */
         public Builder dimension(String name, String value) {
             Objects.requireNonNull(name, "dimension name");
-            if (value == null ? dimensions.containsKey(name) : !value.equals(dimensions.get(name))) {
-                if (dimensionsShared) {
-                    dimensions = new LinkedHashMap<>(dimensions);
-                    dimensionsShared = false;
-                }
-                if (value == null) {
-                    dimensions.remove(name);
-                } else {
-                    dimensions.put(name, value);
-                }
+            if (dimensionsShared) {
+                dimensions = new LinkedHashMap<>(dimensions);
+                dimensionsShared = false;
+            }
+            if (value == null) {
+                dimensions.remove(name);
+            } else {
+                dimensions.put(name, value);
             }
             return this;
         }
@@ -173,16 +171,14 @@ public final class Event {
         /** Sets a metric; a null value removes it. */
         public Builder metric(String name, Number value) {
             Objects.requireNonNull(name, "metric name");
-            if (value == null ? metrics.containsKey(name) : !value.equals(metrics.get(name))) {
-                if (metricsShared) {
-                    metrics = new LinkedHashMap<>(metrics);
-                    metricsShared = false;
-                }
-                if (value == null) {
-                    metrics.remove(name);
-                } else {
-                    metrics.put(name, value);
-                }
+            if (metricsShared) {
+                metrics = new LinkedHashMap<>(metrics);
+                metricsShared = false;
+            }
+            if (value == null) {
+                metrics.remove(name);
+            } else {
+                metrics.put(name, value);
             }
             return this;
         }

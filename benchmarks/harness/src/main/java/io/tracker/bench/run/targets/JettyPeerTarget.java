@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -71,16 +70,6 @@ public final class JettyPeerTarget implements Target {
     @Override
     public Path gcLog() {
         return home.resolve("gc.log");
-    }
-
-    @Override
-    public Optional<Path> eventDirectory() {
-        return Optional.empty();
-    }
-
-    @Override
-    public long eventsAcknowledgedAtStart() {
-        return 0;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -81,16 +80,6 @@ public final class NginxTarget implements Target {
     @Override
     public Path gcLog() {
         return null;
-    }
-
-    @Override
-    public Optional<Path> eventDirectory() {
-        return Optional.empty();
-    }
-
-    @Override
-    public long eventsAcknowledgedAtStart() {
-        return 0;
     }
 
     @Override

@@ -21,10 +21,14 @@ public interface Target extends AutoCloseable {
     Path gcLog();
 
     /** Where the target's collector writes its events, for the delivery check; empty for the peers. */
-    Optional<Path> eventDirectory();
+    default Optional<Path> eventDirectory() {
+        return Optional.empty();
+    }
 
-    /** Events acknowledged while checking that the target answers, before any load. */
-    long eventsAcknowledgedAtStart();
+    /** Events acknowledged while checking that the target answers, before any load; none for the peers. */
+    default long eventsAcknowledgedAtStart() {
+        return 0;
+    }
 
     /** Stops the target and waits until it is gone; does nothing the second time. */
     @Override

@@ -52,7 +52,6 @@ public class EventLineBenchmark {
         for (int i = 0; i < BATCH; i++) {
             lines.add(event);
         }
-        blackhole.consume(lines.bytes());
-        blackhole.consume(lines.size());
+        blackhole.consume(lines.encoded());
     }
 }

@@ -345,11 +345,21 @@ public final class CollectorDispatcher {
 
     /** Moves the cursor past what was read; the file follows within {@link #SAVE_INTERVAL_MS}. */
     private void commit() {
+        moveCursor();
+        saveIfDue();
+    }
+
+    /** Moves the cursor to where the reader was sent (a replay, a drop) and saves it at once. */
+    private void commitAndSave() {
+        moveCursor();
+        save();
+    }
+
+    private void moveCursor() {
         committed = reader.position();
         if (committed.offset() >= journal.end().offset()) {
             caughtUpAtMs = System.currentTimeMillis();
         }
-        saveIfDue();
     }
 
     private void saveIfDue() {
@@ -375,8 +385,7 @@ public final class CollectorDispatcher {
         if (to != null) {
             LOG.info("Collector '{}' replays from journal offset {}", name, to.offset());
             reader.seek(to);
-            commit();
-            save();
+            commitAndSave();
         }
     }
 
@@ -388,8 +397,7 @@ public final class CollectorDispatcher {
             LOG.warn("Collector '{}' skips journal records {} to {}: the quota dropped them before delivery", name,
                     from, before - 1);
             reader.seek(new JournalPosition(before, before, 0));
-            commit();
-            save();
+            commitAndSave();
         }
     }
 }

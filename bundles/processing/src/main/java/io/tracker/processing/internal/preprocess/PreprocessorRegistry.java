@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The preprocessors currently registered, by name, and the chains event types ask for.
  *
  * <p>Request threads resolve a chain from an immutable snapshot (a volatile field, no locks), once per
- * event, so a chain swaps atomically between two events. While a preprocessor is being upgraded (its
+ * event, so a chain swaps atomically between two events. A snapshot keeps the chains resolved from it,
+ * so a hit's {@link #has} and {@link #chain} cost one lookup each and allocate nothing. While a preprocessor is being upgraded (its
  * service leaves, then its new version arrives) a request waits up to {@code waitMs} for it rather than
  * skip it: an event never passes without a step its type requires. A name never registered fails at
  * once: that is a configuration error, not an upgrade.
@@ -24,7 +26,7 @@ public final class PreprocessorRegistry {
     private static final EventPreprocessor[] NONE = new EventPreprocessor[0];
 
     private final long waitMs;
-    private volatile Map<String, EventPreprocessor> byName = Map.of();
+    private volatile Snapshot current = new Snapshot(Map.of());
     /** Names that were registered at some time: their absence is an upgrade in progress. Guarded by this. */
     private final Set<String> known = new HashSet<>();
 
@@ -33,39 +35,33 @@ public final class PreprocessorRegistry {
     }
 
     public synchronized void add(String name, EventPreprocessor preprocessor) {
-        Map<String, EventPreprocessor> next = new HashMap<>(byName);
+        Map<String, EventPreprocessor> next = new HashMap<>(current.byName());
         EventPreprocessor previous = next.put(name, preprocessor);
         if (previous != null && previous != preprocessor) {
             LOG.warn("Preprocessor '{}' registered twice; the newest registration is used", name);
         }
-        byName = Map.copyOf(next);
+        current = new Snapshot(Map.copyOf(next));
         known.add(name);
         notifyAll();
         LOG.info("Preprocessor '{}' available", name);
     }
 
     public synchronized void remove(String name, EventPreprocessor preprocessor) {
-        if (byName.get(name) == preprocessor) {
-            Map<String, EventPreprocessor> next = new HashMap<>(byName);
+        if (current.byName().get(name) == preprocessor) {
+            Map<String, EventPreprocessor> next = new HashMap<>(current.byName());
             next.remove(name);
-            byName = Map.copyOf(next);
+            current = new Snapshot(Map.copyOf(next));
             LOG.info("Preprocessor '{}' withdrawn", name);
         }
     }
 
     /** Whether every preprocessor named is registered now, so that {@link #chain} would not wait. */
     public boolean has(List<String> names) {
-        Map<String, EventPreprocessor> current = byName;
-        for (int i = 0; i < names.size(); i++) {
-            if (!current.containsKey(names.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return names.isEmpty() || current.resolve(names) != null;
     }
 
     /**
-     * The chain of preprocessors with these names, in order.
+     * The chain of preprocessors with these names, in order; shared, not to be changed.
      *
      * @throws MissingPreprocessorException if one is not registered, after waiting for it if it is being replaced
      */
@@ -73,16 +69,8 @@ public final class PreprocessorRegistry {
         if (names.isEmpty()) {
             return NONE;
         }
-        Map<String, EventPreprocessor> current = byName;
-        EventPreprocessor[] chain = new EventPreprocessor[names.size()];
-        for (int i = 0; i < chain.length; i++) {
-            EventPreprocessor preprocessor = current.get(names.get(i));
-            if (preprocessor == null) {
-                return awaitChain(names);
-            }
-            chain[i] = preprocessor;
-        }
-        return chain;
+        EventPreprocessor[] chain = current.resolve(names);
+        return chain != null ? chain : awaitChain(names);
     }
 
     private synchronized EventPreprocessor[] awaitChain(List<String> names) throws MissingPreprocessorException {
@@ -90,7 +78,7 @@ public final class PreprocessorRegistry {
         while (true) {
             String missing = null;
             for (String name : names) {
-                if (!byName.containsKey(name)) {
+                if (!current.byName().containsKey(name)) {
                     if (!known.contains(name)) {
                         throw new MissingPreprocessorException(name, false); // never installed: no use waiting
                     }
@@ -98,7 +86,7 @@ public final class PreprocessorRegistry {
                 }
             }
             if (missing == null) {
-                return names.stream().map(byName::get).toArray(EventPreprocessor[]::new);
+                return current.resolve(names);
             }
             long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
             if (leftMs <= 0) {
@@ -110,6 +98,30 @@ public final class PreprocessorRegistry {
                 Thread.currentThread().interrupt();
                 throw new MissingPreprocessorException(missing, true);
             }
+        }
+    }
+
+    /** The registered preprocessors, and the chains resolved from them; replaced whole at every change. */
+    private record Snapshot(Map<String, EventPreprocessor> byName, Map<List<String>, EventPreprocessor[]> chains) {
+
+        Snapshot(Map<String, EventPreprocessor> byName) {
+            this(byName, new ConcurrentHashMap<>());
+        }
+
+        /** The chain of these names, or null while one of them is not registered. */
+        EventPreprocessor[] resolve(List<String> names) {
+            EventPreprocessor[] chain = chains.get(names);
+            if (chain == null) {
+                chain = new EventPreprocessor[names.size()];
+                for (int i = 0; i < chain.length; i++) {
+                    chain[i] = byName.get(names.get(i));
+                    if (chain[i] == null) {
+                        return null;
+                    }
+                }
+                chains.put(List.copyOf(names), chain);
+            }
+            return chain;
         }
     }
 }

@@ -78,6 +78,22 @@ class PreprocessorRegistryTest {
     }
 
     @Test
+    void aResolvedChainIsReusedUntilARegistrationChanges() throws Exception {
+        PreprocessorRegistry registry = new PreprocessorRegistry(LONG_WAIT_MS);
+        EventPreprocessor v1 = named("v1");
+        EventPreprocessor v2 = named("v2");
+        registry.add("tag", v1);
+        EventPreprocessor[] first = registry.chain(List.of("tag"));
+
+        assertThat(registry.chain(List.of("tag"))).as("resolved once").isSameAs(first);
+
+        registry.add("tag", v2);
+
+        assertThat(registry.chain(List.of("tag"))).containsExactly(v2);
+        assertThat(first).as("a chain handed out earlier is left as it was").containsExactly(v1);
+    }
+
+    @Test
     void theNewestRegistrationOfANameIsUsed() throws Exception {
         PreprocessorRegistry registry = new PreprocessorRegistry(LONG_WAIT_MS);
         EventPreprocessor v1 = named("v1");

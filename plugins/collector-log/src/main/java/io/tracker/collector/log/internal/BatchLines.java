@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tracker.api.Event;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.function.Predicate;
 
 /**
@@ -30,25 +31,19 @@ final class BatchLines {
         EventLine.write(event, keeps, json);
     }
 
-    /** The encoded lines: the first {@link #size()} bytes of the returned array. */
-    byte[] bytes() throws IOException {
+    /** The encoded lines, over the buffer itself (no copy). */
+    ByteBuffer encoded() throws IOException {
         json.flush();
-        return buffer.array();
+        return buffer.encoded();
     }
 
-    int size() throws IOException {
-        json.flush();
-        return buffer.size();
-    }
-
-    /** Hands out its array instead of a copy of it. */
     private static final class Buffer extends ByteArrayOutputStream {
         Buffer() {
             super(8192);
         }
 
-        byte[] array() {
-            return buf;
+        ByteBuffer encoded() {
+            return ByteBuffer.wrap(buf, 0, count);
         }
     }
 }

@@ -94,8 +94,7 @@ final class EventFile implements AutoCloseable {
     }
 
     /** Appends whole lines in one write. */
-    void append(byte[] lines, int length, boolean fsync) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(lines, 0, length);
+    void append(ByteBuffer buffer, boolean fsync) throws IOException {
         long start = size;
         try {
             while (buffer.hasRemaining()) {

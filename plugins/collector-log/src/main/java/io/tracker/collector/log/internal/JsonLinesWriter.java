@@ -76,7 +76,7 @@ final class JsonLinesWriter implements Closeable {
         }
         for (Map.Entry<EventFile, BatchLines> entry : lines.entrySet()) {
             BatchLines forFile = entry.getValue();
-            entry.getKey().append(forFile.bytes(), forFile.size(), settings.fsync());
+            entry.getKey().append(forFile.encoded(), settings.fsync());
         }
         // only now: had a write failed, the retried batch must not find these ids already remembered
         for (Event event : batch) {
